@@ -1,0 +1,146 @@
+"""The `balcao` command: run the bot, chat with it locally, manage the database."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import click
+from pydantic import ValidationError
+
+from bot.config import Settings, SlackMode
+from bot.i18n import language_for, t
+from bot.logs import setup_logging
+
+logger = logging.getLogger(__name__)
+
+LOG_LEVELS = click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False)
+
+
+def operator_language() -> str:
+    """Return the language of operator messages, readable even when the settings are invalid."""
+    return language_for(os.environ.get("BALCAO_DEFAULT_LOCALE") or os.environ.get("LANG"))
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings, turning validation errors into one readable message per setting."""
+    try:
+        given: dict[str, Any] = {
+            name: value for name, value in overrides.items() if value is not None
+        }
+        return Settings(**given)
+    except ValidationError as error:
+        # NOTE: the per-setting details come from the validators and are in English.
+        lines = [t(operator_language(), "cli.invalid_config")]
+        for problem in error.errors():
+            where = ".".join(str(part) for part in problem["loc"]) or "settings"
+            lines.append(f"  - {where.upper()}: {problem['msg']}")
+        raise click.ClickException("\n".join(lines)) from None
+
+
+@click.group()
+@click.version_option(package_name="balcao")
+def main() -> None:
+    """Balcão: the service desk's front door in Slack."""
+
+
+@main.command()
+@click.option(
+    "--log-level", type=LOG_LEVELS, default=None, help="Log verbosity; overrides BALCAO_LOG_LEVEL."
+)
+@click.option(
+    "--chat/--no-chat",
+    default=None,
+    help="Open the terminal chat (local workspace only; default: when stdin is a terminal).",
+)
+def run(log_level: str | None, chat: bool | None) -> None:
+    """Serve the bot: on Slack with credentials, on the local workspace without them."""
+    from bot.runtime import Runtime
+
+    settings = load_settings(log_level=log_level)
+    setup_logging(settings.log_level)
+    runtime = Runtime(settings)
+    runtime.start()
+
+    try:
+        open_chat = chat if chat is not None else sys.stdin.isatty()
+        if settings.slack_mode == SlackMode.LOCAL and open_chat:
+            from bot.localslack.chat import ChatSession
+
+            ChatSession(runtime).interactive()
+        else:
+            _wait_for_signal(runtime)
+    finally:
+        runtime.stop()
+
+
+def _wait_for_signal(runtime: object) -> None:
+    stop = threading.Event()
+
+    def request_stop(signum: int, _frame: FrameType | None) -> None:
+        logger.info("stop requested by signal %s", signum)
+        stop.set()
+
+    signal.signal(signal.SIGTERM, request_stop)
+    signal.signal(signal.SIGINT, request_stop)
+    stop.wait()
+
+
+@main.command()
+@click.option(
+    "--script",
+    "script",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    required=True,
+    help="File of chat commands, one per line.",
+)
+@click.option(
+    "--log-level",
+    type=LOG_LEVELS,
+    default="WARNING",
+    show_default=True,
+    help="Log verbosity while the script runs.",
+)
+def chat(script: Path, log_level: str) -> None:
+    """Replay a terminal chat from a file on the local workspace and print the transcript."""
+    from bot.localslack.chat import ChatSession
+    from bot.runtime import Runtime
+
+    settings = load_settings(log_level=log_level)
+    if settings.slack_mode != SlackMode.LOCAL:
+        raise click.ClickException(t(operator_language(), "cli.chat_local_only"))
+    setup_logging(settings.log_level)
+    runtime = Runtime(settings)
+    runtime.start()
+    try:
+        ok = ChatSession(runtime).run_script(script.read_text(encoding="utf-8").splitlines())
+    finally:
+        runtime.stop()
+    if not ok:
+        sys.exit(1)
+
+
+@main.group()
+def db() -> None:
+    """Database commands."""
+
+
+@db.command()
+@click.option("--revision", default="head", show_default=True, help="Target Alembic revision.")
+def upgrade(revision: str) -> None:
+    """Apply the database migrations (also done by `balcao run`)."""
+    from bot.store.database import Database
+    from bot.store.migrate import upgrade as upgrade_schema
+
+    settings = load_settings()
+    setup_logging(settings.log_level)
+    database = Database(settings.database_url)
+    upgrade_schema(database, revision)
+    url = database.engine.url.render_as_string(hide_password=True)
+    click.echo(t(operator_language(), "cli.db_upgraded", url=url, revision=revision))

@@ -1,0 +1,137 @@
+"""Settings: one typed object read from the environment and `.env`, validated at start-up."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AliasChoices, Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class SlackMode(StrEnum):
+    """How the bot reaches Slack."""
+
+    SOCKET = "socket"
+    HTTP = "http"
+    LOCAL = "local"
+
+
+SUPPORTED_LOCALES = ("pt-BR", "en")
+
+
+class Settings(BaseSettings):
+    """Every setting of `balcao run`; `.env.example` documents each one."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="BALCAO_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+    )
+
+    slack_bot_token: str | None = Field(
+        default=None, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "slack_bot_token")
+    )
+    slack_app_token: str | None = Field(
+        default=None, validation_alias=AliasChoices("SLACK_APP_TOKEN", "slack_app_token")
+    )
+    slack_signing_secret: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("SLACK_SIGNING_SECRET", "slack_signing_secret"),
+    )
+    slack_api_url: str = Field(
+        default="https://slack.com/api/",
+        validation_alias=AliasChoices("SLACK_API_URL", "slack_api_url"),
+    )
+    database_url: str = Field(
+        default="sqlite:///balcao.db",
+        validation_alias=AliasChoices("DATABASE_URL", "database_url"),
+    )
+
+    help_channels: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["ajuda-ti"])
+    triage_channel: str = "ti-triagem"
+    managers_channel: str = "ti-gestao"
+    default_locale: str = "pt-BR"
+    time_zone: str = "America/Sao_Paulo"
+    ticket_key_prefix: str = "CH"
+    ticket_key_start: int = Field(default=1000, ge=0)
+
+    http_host: str = "0.0.0.0"
+    http_port: int = Field(default=3000, ge=0, le=65535)
+    local_api_port: int = Field(default=0, ge=0, le=65535)
+    workers: int = Field(default=4, ge=1, le=64)
+    profile_max_age_hours: int = Field(default=24, ge=0)
+    log_level: str = "INFO"
+
+    @field_validator("help_channels", mode="before")
+    @classmethod
+    def _split_channels(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip().lstrip("#") for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("triage_channel", "managers_channel")
+    @classmethod
+    def _strip_hash(cls, value: str) -> str:
+        return value.strip().lstrip("#")
+
+    @field_validator("default_locale")
+    @classmethod
+    def _check_locale(cls, value: str) -> str:
+        if value not in SUPPORTED_LOCALES:
+            raise ValueError(f"must be one of {', '.join(SUPPORTED_LOCALES)}, got {value!r}")
+        return value
+
+    @field_validator("time_zone")
+    @classmethod
+    def _check_time_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"must be an IANA time zone such as America/Sao_Paulo, got {value!r}"
+            ) from None
+        return value
+
+    @field_validator("ticket_key_prefix")
+    @classmethod
+    def _check_prefix(cls, value: str) -> str:
+        if not value.isalnum() or not value.isupper() or len(value) > 8:
+            raise ValueError(f"must be 1-8 upper-case letters or digits, got {value!r}")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _check_log_level(cls, value: str) -> str:
+        upper = value.upper()
+        if upper not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+            raise ValueError(f"must be DEBUG, INFO, WARNING or ERROR, got {value!r}")
+        return upper
+
+    @model_validator(mode="after")
+    def _check_slack_credentials(self) -> Settings:
+        if self.slack_bot_token and not self.slack_bot_token.startswith("xoxb-"):
+            raise ValueError("SLACK_BOT_TOKEN must be a bot token starting with 'xoxb-'")
+        if self.slack_app_token and not self.slack_app_token.startswith("xapp-"):
+            raise ValueError("SLACK_APP_TOKEN must be an app-level token starting with 'xapp-'")
+        if self.slack_bot_token and not (self.slack_app_token or self.slack_signing_secret):
+            raise ValueError(
+                "SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) "
+                "nor SLACK_SIGNING_SECRET (HTTP mode) is"
+            )
+        if not self.slack_bot_token and (self.slack_app_token or self.slack_signing_secret):
+            raise ValueError(
+                "SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set without SLACK_BOT_TOKEN"
+            )
+        return self
+
+    @property
+    def slack_mode(self) -> SlackMode:
+        """The connection mode that the credentials select."""
+        if not self.slack_bot_token:
+            return SlackMode.LOCAL
+        if self.slack_app_token:
+            return SlackMode.SOCKET
+        return SlackMode.HTTP

@@ -1,0 +1,1 @@
+"""The service-desk core: the chamado life-cycle, with no Slack imports."""

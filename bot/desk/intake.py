@@ -1,0 +1,241 @@
+"""MOF step 1, record the request: every human message becomes part of a chamado."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot.clock import Clock
+from bot.desk.commands import (
+    IncomingMessage,
+    MessageDeletion,
+    MessageEdit,
+    RecordOutcome,
+    RecordStatus,
+)
+from bot.desk.describe import describe
+from bot.store.database import Database
+from bot.store.enums import EventKind, MessageDirection, ReplyState, TicketStatus
+from bot.store.models import Ticket, TicketMessage
+from bot.store.repositories import (
+    MessageRepository,
+    ProcessedEventRepository,
+    RequesterRepository,
+    TicketRepository,
+)
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TicketKeys:
+    """How public ticket keys look: `{prefix}-{start + id}`, e.g. CH-1001."""
+
+    prefix: str = "CH"
+    start: int = 1000
+
+
+def _first_delivery(session: Session, event_id: str | None, event_type: str, now: datetime) -> bool:
+    """Mark the event processed; False when an earlier delivery already was."""
+    if event_id is None:
+        return True
+    events = ProcessedEventRepository(session)
+    if events.exists(event_id):
+        return False
+    events.add(event_id, event_type, now)
+    return True
+
+
+class Intake:
+    """Records messages, edits and deletions; every call is one transaction."""
+
+    def __init__(self, database: Database, clock: Clock, keys: TicketKeys) -> None:
+        self.database = database
+        self.clock = clock
+        self.keys = keys
+
+    def record(self, message: IncomingMessage) -> RecordOutcome:
+        """Store a human message: open a chamado, join an existing one, or ignore it.
+
+        Unique constraints on the event id, on (channel, ts) of messages and on (channel,
+        root ts) of tickets settle races between duplicate deliveries and instances: the loser
+        rolls back and reports a duplicate.
+        """
+        try:
+            with self.database.transaction() as session:
+                return self._record(session, message)
+        except IntegrityError:
+            logger.info(
+                "duplicate delivery lost the insert race",
+                extra={
+                    "event_id": message.event_id,
+                    "channel": message.channel_id,
+                    "ts": message.ts,
+                },
+            )
+            return RecordOutcome(RecordStatus.DUPLICATE)
+
+    def _record(self, session: Session, message: IncomingMessage) -> RecordOutcome:
+        now = self.clock.now()
+        events = ProcessedEventRepository(session)
+        messages = MessageRepository(session)
+        tickets = TicketRepository(session)
+
+        if message.event_id and events.exists(message.event_id):
+            return RecordOutcome(RecordStatus.DUPLICATE)
+        if messages.get_by_ts(message.channel_id, message.ts) is not None:
+            # The same post arrives as `message` and as `app_mention` with different event ids.
+            self._mark_processed(events, message, now)
+            return RecordOutcome(RecordStatus.DUPLICATE)
+
+        ticket = tickets.get_by_root(message.channel_id, message.root_ts)
+        is_new = ticket is None
+        if ticket is None:
+            if message.opens_ticket_as is None:
+                return RecordOutcome(RecordStatus.IGNORED)
+            ticket = self._open_ticket(session, message)
+
+        stored = TicketMessage(
+            ticket_id=ticket.id,
+            direction=MessageDirection.INBOUND,
+            channel_id=message.channel_id,
+            ts=message.ts,
+            thread_ts=message.thread_ts,
+            slack_user_id=message.user_id,
+            text=message.text,
+            raw_text=message.raw_text,
+            files=[vars(file) for file in message.files],
+            subtype=message.subtype,
+            reply_state=ReplyState.PENDING if is_new else ReplyState.DONE,
+            created_at=now,
+        )
+        session.add(stored)
+        if not is_new:
+            ticket.updated_at = now
+            tickets.add_event(
+                ticket, EventKind.MESSAGE_ADDED, message.user_id, now, {"ts": message.ts}
+            )
+        self._mark_processed(events, message, now)
+        session.flush()
+
+        status = RecordStatus.NEW_TICKET if is_new else RecordStatus.ADDED_TO_TICKET
+        logger.info(
+            "message recorded",
+            extra={
+                "ticket": ticket.key,
+                "channel": message.channel_id,
+                "user": message.user_id,
+                "ts": message.ts,
+                "event_id": message.event_id,
+            },
+        )
+        return RecordOutcome(status, ticket.key, stored.id)
+
+    def _open_ticket(self, session: Session, message: IncomingMessage) -> Ticket:
+        assert message.opens_ticket_as is not None
+        now = self.clock.now()
+        requester = RequesterRepository(session).get_or_create(message.user_id, now)
+        title, description = describe(message.text, message.files)
+        tickets = TicketRepository(session)
+
+        ticket = tickets.add(
+            Ticket(
+                requester_id=requester.id,
+                source=message.opens_ticket_as,
+                channel_id=message.channel_id,
+                root_ts=message.root_ts,
+                status=TicketStatus.NEW,
+                title=title,
+                description=description,
+                created_at=now,
+                updated_at=now,
+            ),
+            self.keys.prefix,
+            self.keys.start,
+        )
+        tickets.add_event(
+            ticket,
+            EventKind.CREATED,
+            message.user_id,
+            now,
+            {"source": message.opens_ticket_as.value, "ts": message.ts},
+        )
+        return ticket
+
+    @staticmethod
+    def _mark_processed(
+        events: ProcessedEventRepository, message: IncomingMessage, now: datetime
+    ) -> None:
+        if message.event_id:
+            events.add(message.event_id, message.event_type, now)
+
+    def edit(self, edit: MessageEdit) -> str | None:
+        """Store the new text of an edited message; return its ticket key, if it has one."""
+        try:
+            with self.database.transaction() as session:
+                return self._edit(session, edit)
+        except IntegrityError:
+            return None
+
+    def _edit(self, session: Session, edit: MessageEdit) -> str | None:
+        now = self.clock.now()
+        if not _first_delivery(session, edit.event_id, "message_changed", now):
+            return None
+
+        stored = MessageRepository(session).get_by_ts(edit.channel_id, edit.ts)
+        if stored is None or stored.text == edit.text:
+            # Unfurls and other changes that leave the text alone are not edits.
+            return None
+
+        tickets = TicketRepository(session)
+        ticket = tickets.get_by_id(stored.ticket_id)
+        assert ticket is not None
+        stored.text = edit.text
+        stored.raw_text = edit.raw_text
+        stored.edited_at = now
+        if ticket.root_ts == stored.ts and ticket.channel_id == stored.channel_id:
+            ticket.title, ticket.description = describe(edit.text, ())
+        ticket.updated_at = now
+        tickets.add_event(
+            ticket,
+            EventKind.MESSAGE_EDITED,
+            stored.slack_user_id or "unknown",
+            now,
+            {"ts": stored.ts},
+        )
+        return ticket.key
+
+    def delete(self, deletion: MessageDeletion) -> str | None:
+        """Mark a message deleted; its text stays in the record for the audit trail."""
+        try:
+            with self.database.transaction() as session:
+                return self._delete(session, deletion)
+        except IntegrityError:
+            return None
+
+    def _delete(self, session: Session, deletion: MessageDeletion) -> str | None:
+        now = self.clock.now()
+        if not _first_delivery(session, deletion.event_id, "message_deleted", now):
+            return None
+
+        stored = MessageRepository(session).get_by_ts(deletion.channel_id, deletion.ts)
+        if stored is None or stored.deleted_at is not None:
+            return None
+
+        tickets = TicketRepository(session)
+        ticket = tickets.get_by_id(stored.ticket_id)
+        assert ticket is not None
+        stored.deleted_at = now
+        ticket.updated_at = now
+        tickets.add_event(
+            ticket,
+            EventKind.MESSAGE_DELETED,
+            stored.slack_user_id or "unknown",
+            now,
+            {"ts": stored.ts},
+        )
+        return ticket.key

@@ -1,0 +1,181 @@
+"""Assemble and run the bot: database, Slack client, listeners, worker and transport."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from slack_bolt import App
+from sqlalchemy import text
+
+from bot.clock import Clock, SystemClock
+from bot.config import Settings, SlackMode
+from bot.desk.acknowledge import Acknowledger
+from bot.desk.cancellation import Cancellation
+from bot.desk.intake import Intake, TicketKeys
+from bot.i18n import language_for
+from bot.slack.app import build_app
+from bot.slack.channels import resolve_channel_ids
+from bot.slack.client import make_client
+from bot.slack.context import Services
+from bot.slack.followup import FollowUp
+from bot.slack.http import HttpServer, make_wsgi_app
+from bot.slack.translate import Scope
+from bot.store.database import Database
+from bot.store.migrate import upgrade
+from bot.worker import Worker
+
+if TYPE_CHECKING:
+    from bot.localslack import LocalSlack
+
+logger = logging.getLogger(__name__)
+
+RECOVERY_INTERVAL_S = 60.0
+
+
+class Runtime:
+    """One running bot. `start()` returns once it accepts events; `stop()` shuts it down."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock: Clock | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        database: Database | None = None,
+    ) -> None:
+        self.settings = settings
+        self.clock = clock or SystemClock()
+        self.sleep = sleep
+        self.database = database or Database(settings.database_url)
+        self.worker = Worker(settings.workers)
+        self.local: LocalSlack | None = None
+        self.http: HttpServer | None = None
+        self.app: App | None = None
+        self._socket_handler: Any = None
+        self._stopping = threading.Event()
+        self._recovery_thread: threading.Thread | None = None
+
+    @property
+    def mode(self) -> SlackMode:
+        return self.settings.slack_mode
+
+    def start(self) -> None:
+        upgrade(self.database)
+        token, secret, api_url = self._slack_credentials()
+        client = make_client(token, api_url, self.sleep)
+
+        identity = client.auth_test()
+        help_ids = resolve_channel_ids(client, self.settings.help_channels)
+        scope = Scope(str(identity["user_id"]), identity.get("bot_id"), set(help_ids.values()))
+        self.services = self._services(client, scope)
+        self.app = build_app(client, secret, self.services)
+        self._start_transport()
+
+        self._recover()
+        self._recovery_thread = threading.Thread(
+            target=self._recovery_loop, name="balcao-recovery", daemon=True
+        )
+        self._recovery_thread.start()
+        logger.info("bot started", extra={"mode": self.mode.value, "user": scope.bot_user_id})
+
+    def _slack_credentials(self) -> tuple[str, str | None, str]:
+        if self.mode != SlackMode.LOCAL:
+            assert self.settings.slack_bot_token is not None
+            return (
+                self.settings.slack_bot_token,
+                self.settings.slack_signing_secret,
+                self.settings.slack_api_url,
+            )
+
+        from bot.localslack import LocalSlack
+
+        self.local = LocalSlack(port=self.settings.local_api_port)
+        self.local.start()
+        workspace = self.local.workspace
+        return workspace.bot_token, workspace.signing_secret, self.local.api_url
+
+    def _services(self, client: Any, scope: Scope) -> Services:
+        settings = self.settings
+        acknowledger = Acknowledger(
+            self.database, self.clock, timedelta(hours=settings.profile_max_age_hours)
+        )
+        self.acknowledger = acknowledger
+        return Services(
+            intake=Intake(
+                self.database,
+                self.clock,
+                TicketKeys(settings.ticket_key_prefix, settings.ticket_key_start),
+            ),
+            cancellation=Cancellation(self.database, self.clock),
+            followup=FollowUp(
+                client, acknowledger, language_for(settings.default_locale), settings.time_zone
+            ),
+            worker=self.worker,
+            scope=scope,
+        )
+
+    def _start_transport(self) -> None:
+        assert self.app is not None
+        if self.mode == SlackMode.SOCKET:
+            from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+            self._socket_handler = SocketModeHandler(self.app, self.settings.slack_app_token)
+            self._socket_handler.connect()
+            return
+
+        host = "127.0.0.1" if self.mode == SlackMode.LOCAL else self.settings.http_host
+        port = 0 if self.mode == SlackMode.LOCAL else self.settings.http_port
+        self.http = HttpServer(make_wsgi_app(self.app, self.health), host, port)
+        self.http.start()
+        if self.local is not None:
+            self.local.connect_bot(f"http://127.0.0.1:{self.http.port}/slack/events")
+
+    def health(self) -> dict[str, Any]:
+        """Whether the database answers; served at `/healthz`."""
+        try:
+            with self.database.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except Exception as error:
+            logger.warning(
+                "health check: database unavailable", extra={"error": type(error).__name__}
+            )
+            return {"ok": False, "database": "unavailable", "mode": self.mode.value}
+        return {"ok": True, "database": "ok", "mode": self.mode.value}
+
+    def _recover(self) -> None:
+        """Answer chamados that were recorded but never acknowledged (crash, Slack outage)."""
+        message_ids = self.acknowledger.list_unanswered()
+        if message_ids:
+            logger.info("recovering unanswered messages", extra={"count": len(message_ids)})
+        for message_id in message_ids:
+            self.worker.submit(
+                partial(self.services.followup.acknowledge, message_id),
+                f"recover message {message_id}",
+            )
+
+    def _recovery_loop(self) -> None:
+        # NOTE: a plain timer until the APScheduler jobs exist; the atomic reply claim keeps
+        # several instances from answering the same message twice.
+        while not self._stopping.wait(RECOVERY_INTERVAL_S):
+            try:
+                self._recover()
+            except Exception:
+                logger.exception("recovery pass failed")
+
+    def stop(self) -> None:
+        self._stopping.set()
+        if self._socket_handler is not None:
+            self._socket_handler.close()
+        if self.http is not None:
+            self.http.stop()
+        self.worker.shutdown()
+        if self.local is not None:
+            self.local.stop()
+        self.database.dispose()
+        logger.info("bot stopped", extra={"mode": self.mode.value})

@@ -1,0 +1,1 @@
+"""The Slack side: listeners, Block Kit views and the one Web API client."""

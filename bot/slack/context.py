@@ -1,0 +1,20 @@
+"""Everything the listeners need, handed in once when the app is built."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.desk.cancellation import Cancellation
+from bot.desk.intake import Intake
+from bot.slack.followup import FollowUp
+from bot.slack.translate import Scope
+from bot.worker import Worker
+
+
+@dataclass
+class Services:
+    intake: Intake
+    cancellation: Cancellation
+    followup: FollowUp
+    worker: Worker
+    scope: Scope

@@ -1,0 +1,74 @@
+"""Message events: record first (before the ack), reply later (in the worker)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import App, BoltContext
+
+from bot.desk.commands import MessageDeletion, RecordOutcome, RecordStatus
+from bot.slack.context import Services
+from bot.slack.translate import to_change, to_incoming
+
+logger = logging.getLogger(__name__)
+
+CHANGE_SUBTYPES = ("message_changed", "message_deleted")
+
+
+def _record(services: Services) -> Callable[..., None]:
+    def record(body: dict[str, Any], context: BoltContext, next: Callable[[], None]) -> None:
+        # Runs as listener middleware: an exception here becomes an HTTP 500, so Slack
+        # delivers the event again instead of the message being lost.
+        event = body.get("event") or {}
+        event_id = body.get("event_id")
+        if event.get("subtype") in CHANGE_SUBTYPES:
+            _record_change(services, event, event_id)
+            return next()
+
+        incoming = to_incoming(event, str(event.get("type")), event_id, services.scope)
+        if incoming is not None:
+            context["outcome"] = services.intake.record(incoming)
+        next()
+
+    return record
+
+
+def _record_change(services: Services, event: dict[str, Any], event_id: str | None) -> None:
+    change = to_change(event, event_id, services.scope)
+    if change is None:
+        return
+    if isinstance(change, MessageDeletion):
+        key = services.intake.delete(change)
+        action = "deletion"
+    else:
+        key = services.intake.edit(change)
+        action = "edit"
+    if key is not None:
+        logger.info(
+            "message %s recorded",
+            action,
+            extra={"ticket": key, "channel": change.channel_id, "ts": change.ts},
+        )
+
+
+def _after_ack(services: Services) -> Callable[..., None]:
+    def after_ack(context: BoltContext) -> None:
+        outcome: RecordOutcome | None = context.get("outcome")
+        if outcome is None or outcome.status != RecordStatus.NEW_TICKET:
+            return
+        message_id = outcome.message_id
+        assert message_id is not None
+        services.worker.submit(
+            lambda: services.followup.acknowledge(message_id), f"acknowledge {outcome.ticket_key}"
+        )
+
+    return after_ack
+
+
+def register(app: App, services: Services) -> None:
+    """Registers the listeners for messages and mentions."""
+    middleware = [_record(services)]
+    app.event("message", middleware=middleware)(_after_ack(services))
+    app.event("app_mention", middleware=middleware)(_after_ack(services))

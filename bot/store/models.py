@@ -1,0 +1,123 @@
+"""Typed SQLAlchemy models: requesters, tickets, their messages and audit trail."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from bot.store.base import Base
+from bot.store.enums import (
+    EventKind,
+    MessageDirection,
+    ReplyState,
+    TicketSource,
+    TicketStatus,
+)
+from bot.store.types import UTCDateTime
+
+
+def _enum(enum_type: type[Any]) -> Enum:
+    # Stored as plain strings (no native PostgreSQL enum) so adding a state needs no ALTER TYPE.
+    return Enum(
+        enum_type,
+        native_enum=False,
+        length=32,
+        validate_strings=True,
+        values_callable=lambda members: [member.value for member in members],
+    )
+
+
+class Requester(Base):
+    """A person who asked for help: a cached copy of their Slack profile."""
+
+    __tablename__ = "requesters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slack_user_id: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str | None] = mapped_column(String(255))
+    email: Mapped[str | None] = mapped_column(String(255))
+    title: Mapped[str | None] = mapped_column(String(255))
+    department: Mapped[str | None] = mapped_column(String(255))
+    locale: Mapped[str | None] = mapped_column(String(16))
+    time_zone: Mapped[str | None] = mapped_column(String(64))
+    is_deactivated: Mapped[bool] = mapped_column(default=False)
+    profile_fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Ticket(Base):
+    """A chamado. `key` is set in the transaction that inserts the row, from its id."""
+
+    __tablename__ = "tickets"
+    __table_args__ = (UniqueConstraint("channel_id", "root_ts"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str | None] = mapped_column(String(24), unique=True)
+    requester_id: Mapped[int] = mapped_column(ForeignKey("requesters.id"), index=True)
+    source: Mapped[TicketSource] = mapped_column(_enum(TicketSource))
+    channel_id: Mapped[str] = mapped_column(String(32))
+    root_ts: Mapped[str] = mapped_column(String(32))
+    status: Mapped[TicketStatus] = mapped_column(_enum(TicketStatus), index=True)
+    title: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str] = mapped_column(Text())
+    language: Mapped[str | None] = mapped_column(String(16))
+    ack_reply_ts: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    requester: Mapped[Requester] = relationship(lazy="raise")
+
+
+class TicketMessage(Base):
+    """Every message of a chamado's conversation, inbound and outbound, with its Slack ts."""
+
+    __tablename__ = "ticket_messages"
+    __table_args__ = (
+        UniqueConstraint("channel_id", "ts"),
+        Index("ix_ticket_messages_reply_state", "reply_state"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    direction: Mapped[MessageDirection] = mapped_column(_enum(MessageDirection))
+    channel_id: Mapped[str] = mapped_column(String(32))
+    ts: Mapped[str] = mapped_column(String(32))
+    thread_ts: Mapped[str | None] = mapped_column(String(32))
+    slack_user_id: Mapped[str | None] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text())
+    raw_text: Mapped[str] = mapped_column(Text())
+    files: Mapped[list[dict[str, Any]]] = mapped_column(JSON(), default=list)
+    subtype: Mapped[str | None] = mapped_column(String(64))
+    reply_state: Mapped[ReplyState | None] = mapped_column(_enum(ReplyState))
+    reply_claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class TicketEvent(Base):
+    """One entry of a chamado's audit trail: who changed what, and when."""
+
+    __tablename__ = "ticket_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    kind: Mapped[EventKind] = mapped_column(_enum(EventKind))
+    actor: Mapped[str] = mapped_column(String(32))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON(), default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ProcessedEvent(Base):
+    """A Slack delivery already handled, keyed by Slack's id, shared by every instance."""
+
+    __tablename__ = "processed_events"
+
+    event_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    event_type: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())

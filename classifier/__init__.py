@@ -1,0 +1,1 @@
+"""Classification of chamados: category, request type, support scope and priority."""

@@ -1,0 +1,1 @@
+"""Knowledge base: articles the bot answers from on first contact."""

@@ -1,0 +1,93 @@
+"""The real bot (slack-bolt over HTTP, waitress, worker) on the local Slack workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.clock import FixedClock
+from bot.config import Settings
+from bot.localslack import LocalSlack
+from bot.runtime import Runtime
+from bot.store.database import Database
+from bot.store.models import Ticket, TicketEvent, TicketMessage
+
+SLACK_VARIABLES = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DATABASE_URL")
+
+ANA, JOHN, CARLA = "U0ANA", "U0JOHN", "U0CARLA"
+ANA_DM, JOHN_DM = "D0ANA", "D0JOHN"
+HELP, GENERAL = "C0AJUDA", "C0GERAL"
+
+
+@dataclass
+class Desk:
+    """A running bot plus the workspace it talks to, with helpers to read both."""
+
+    runtime: Runtime
+    database: Database
+    clock: FixedClock
+    sleeps: list[float] = field(default_factory=list)
+
+    @property
+    def local(self) -> LocalSlack:
+        assert self.runtime.local is not None
+        return self.runtime.local
+
+    def settle(self) -> None:
+        """Wait until the bot's after-ack work is done."""
+        assert self.runtime.worker.wait_idle(15), "the bot's worker did not finish in 15 s"
+
+    def post(self, user_id: str, channel_id: str, typed: str, **options: Any) -> str:
+        result = self.local.post(user_id, channel_id, self.local.encode_user_text(typed), **options)
+        for delivery in result.deliveries:
+            assert delivery.status == 200, delivery.body
+        self.settle()
+        return result.ts
+
+    def replies(self, channel_id: str | None = None) -> list[dict[str, Any]]:
+        return self.local.workspace.bot_messages(channel_id)
+
+    def posted(self) -> list[dict[str, Any]]:
+        """Arguments of every successful chat.postMessage the bot made."""
+        return [
+            call.args
+            for call in self.local.workspace.calls_to("chat.postMessage")
+            if call.status == 200 and call.response.get("ok")
+        ]
+
+    def count(self, model: type) -> int:
+        with self.database.transaction() as session:
+            return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+    def tickets(self) -> list[Ticket]:
+        with self.database.transaction() as session:
+            return list(session.scalars(select(Ticket).order_by(Ticket.id)))
+
+    def messages(self) -> list[TicketMessage]:
+        with self.database.transaction() as session:
+            return list(session.scalars(select(TicketMessage).order_by(TicketMessage.id)))
+
+    def event_kinds(self) -> list[str]:
+        with self.database.transaction() as session:
+            return [
+                kind.value
+                for kind in session.scalars(select(TicketEvent.kind).order_by(TicketEvent.id))
+            ]
+
+
+@pytest.fixture
+def desk(database: Database, clock: FixedClock, monkeypatch: pytest.MonkeyPatch) -> Iterator[Desk]:
+    for name in SLACK_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    settings = Settings(_env_file=None, workers=2)  # type: ignore[call-arg]
+    sleeps: list[float] = []
+    runtime = Runtime(settings, clock=clock, sleep=sleeps.append, database=database)
+    runtime.start()
+    try:
+        yield Desk(runtime, database, clock, sleeps)
+    finally:
+        runtime.stop()
