@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python -m bench.ack_latency [--events 500] [--database sqlite|postgresql|both]
 
-For each database it starts the real bot (slack-bolt over HTTP on waitress) and sends signed
+For each database it starts the real bot (slack-bolt over HTTP) and sends signed
 `message` events through the local workspace, timing each HTTP request until the bot responds.
 Three kinds are measured in the same run:
 - baseline: chatter in a channel the bot ignores (signature check and dispatch, no write);

@@ -43,5 +43,5 @@ def setup_logging(level: str = "INFO") -> None:
     root.setLevel(level.upper())
 
     # slack_bolt logs whole request bodies at DEBUG, which would put message text in the log.
-    for noisy in ("slack_bolt", "slack_sdk", "urllib3", "waitress"):
+    for noisy in ("slack_bolt", "slack_sdk", "urllib3"):
         logging.getLogger(noisy).setLevel(max(logging.INFO, root.level))

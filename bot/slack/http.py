@@ -1,4 +1,4 @@
-"""HTTP mode: Slack's request URL (`/slack/events`) and a health endpoint, served by waitress."""
+"""HTTP mode: Slack's request URL (`/slack/events`) and a health endpoint."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import json
 import logging
 import threading
 from collections.abc import Callable, Iterable
+from socketserver import ThreadingMixIn
 from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
-from waitress import wasyncore
-from waitress.server import create_server
 
 logger = logging.getLogger(__name__)
 
@@ -44,30 +44,46 @@ def make_wsgi_app(app: App, health: Callable[[], dict[str, Any]]) -> WSGIApp:
     return wsgi
 
 
-class HttpServer:
-    """A waitress server on its own thread, so the caller can go on (or open the chat)."""
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        # The default handler prints every request line to stderr; keep it at DEBUG.
+        logger.debug("HTTP %s", format % args)
 
-    def __init__(self, wsgi: WSGIApp, host: str, port: int, threads: int = 8) -> None:
-        self._server = create_server(wsgi, host=host, port=port, threads=threads, ident="balcao")
-        self._thread = threading.Thread(target=self._server.run, name="balcao-http", daemon=True)
+
+class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class HttpServer:
+    """A threaded WSGI server on its own thread, so the caller can go on (or open the chat).
+
+    The standard library's server is enough here: Slack sends small, independent requests, one
+    per event, and `shutdown()` stops it cleanly. A WSGI server of choice can serve
+    `make_wsgi_app` instead.
+    """
+
+    def __init__(self, wsgi: WSGIApp, host: str, port: int) -> None:
+        self._server = make_server(
+            host, port, wsgi, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler
+        )
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), name="balcao-http", daemon=True
+        )
 
     @property
     def port(self) -> int:
-        return int(self._server.effective_port)  # type: ignore[union-attr]
+        return int(self._server.server_address[1])
 
     @property
     def host(self) -> str:
-        return str(self._server.effective_host)  # type: ignore[union-attr]
+        return str(self._server.server_address[0])
 
     def start(self) -> None:
         self._thread.start()
         logger.info("HTTP server listening", extra={"url": f"http://{self.host}:{self.port}"})
 
     def stop(self) -> None:
-        server: Any = self._server
-
-        # Sockets are closed from the loop's own thread; closing them from here would leave
-        # the loop polling a dead descriptor. An empty socket map ends the loop.
-        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+        self._server.shutdown()
+        self._server.server_close()
         self._thread.join(timeout=5)
-        server.task_dispatcher.shutdown()

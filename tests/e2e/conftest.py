@@ -1,4 +1,4 @@
-"""The real bot (slack-bolt over HTTP, waitress, worker) on the local Slack workspace."""
+"""The real bot (slack-bolt over HTTP, worker, database) on the local Slack workspace."""
 
 from __future__ import annotations
 
