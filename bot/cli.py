@@ -6,6 +6,7 @@ import logging
 import os
 import signal
 import sys
+import tempfile
 import threading
 from pathlib import Path
 from types import FrameType
@@ -13,10 +14,15 @@ from typing import Any
 
 import click
 from pydantic import ValidationError
+from slack_sdk.errors import SlackClientError
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import Settings, SlackMode
 from bot.i18n import language_for, t
 from bot.logs import setup_logging
+from bot.runtime import Runtime
+from classifier.catalogue import CatalogueError
+from kb.articles_loader import ArticleError
 
 logger = logging.getLogger(__name__)
 
@@ -39,9 +45,33 @@ def load_settings(**overrides: object) -> Settings:
         # NOTE: the per-setting details come from the validators and are in English.
         lines = [t(operator_language(), "cli.invalid_config")]
         for problem in error.errors():
-            where = ".".join(str(part) for part in problem["loc"]) or "settings"
-            lines.append(f"  - {where.upper()}: {problem['msg']}")
+            lines.append(
+                f"  - {_variable_name(problem['loc'])}: "
+                f"{str(problem['msg']).removeprefix('Value error, ')}"
+            )
         raise click.ClickException("\n".join(lines)) from None
+
+
+def _variable_name(location: tuple[int | str, ...]) -> str:
+    """The environment variable behind a settings field, as the operator spells it."""
+    if not location:
+        return "Settings"
+    name = str(location[0])
+    field = Settings.model_fields.get(name)
+    aliases = getattr(field.validation_alias, "choices", None) if field else None
+    return str(aliases[0]) if aliases else f"BALCAO_{name.upper()}"
+
+
+def _start(runtime: Runtime) -> None:
+    """Start the bot, turning the usual start-up failures into one readable message."""
+    try:
+        runtime.start()
+    except (OSError, SQLAlchemyError, SlackClientError, CatalogueError, ArticleError) as error:
+        runtime.stop()
+        detail = str(error).splitlines()[0][:300] if str(error) else type(error).__name__
+        raise click.ClickException(
+            t(operator_language(), "cli.start_failed", error=f"{type(error).__name__}: {detail}")
+        ) from None
 
 
 @click.group()
@@ -61,16 +91,16 @@ def main() -> None:
 )
 def run(log_level: str | None, chat: bool | None) -> None:
     """Serve the bot: on Slack with credentials, on the local workspace without them."""
-    from bot.runtime import Runtime
-
     settings = load_settings(log_level=log_level)
-    setup_logging(settings.log_level)
+    open_chat = chat if chat is not None else sys.stdin.isatty()
+    chatting = settings.slack_mode == SlackMode.LOCAL and open_chat
+    # Log lines would interleave with the chat; show only problems unless asked for more.
+    setup_logging(settings.log_level if log_level or not chatting else "WARNING")
     runtime = Runtime(settings)
-    runtime.start()
+    _start(runtime)
 
     try:
-        open_chat = chat if chat is not None else sys.stdin.isatty()
-        if settings.slack_mode == SlackMode.LOCAL and open_chat:
+        if chatting:
             from bot.localslack.chat import ChatSession
 
             ChatSession(runtime).interactive()
@@ -108,20 +138,30 @@ def _wait_for_signal(runtime: object) -> None:
     help="Log verbosity while the script runs.",
 )
 def chat(script: Path, log_level: str) -> None:
-    """Replay a terminal chat from a file on the local workspace and print the transcript."""
-    from bot.localslack.chat import ChatSession
-    from bot.runtime import Runtime
+    """Replay a terminal chat from a file on the local workspace and print the transcript.
 
-    settings = load_settings(log_level=log_level)
+    Without DATABASE_URL the chat uses a fresh temporary database, like the fresh local
+    workspace, so a script prints the same transcript every time. Exits 1 if a line failed.
+    """
+    from bot.localslack.chat import ChatSession
+
+    overrides: dict[str, object] = {"log_level": log_level}
+    scratch = None
+    if not os.environ.get("DATABASE_URL"):
+        scratch = tempfile.TemporaryDirectory(prefix="balcao-chat-")
+        overrides["database_url"] = f"sqlite:///{Path(scratch.name) / 'chat.db'}"
+    settings = load_settings(**overrides)
     if settings.slack_mode != SlackMode.LOCAL:
         raise click.ClickException(t(operator_language(), "cli.chat_local_only"))
     setup_logging(settings.log_level)
     runtime = Runtime(settings)
-    runtime.start()
+    _start(runtime)
     try:
         ok = ChatSession(runtime).run_script(script.read_text(encoding="utf-8").splitlines())
     finally:
         runtime.stop()
+        if scratch is not None:
+            scratch.cleanup()
     if not ok:
         sys.exit(1)
 

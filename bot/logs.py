@@ -34,10 +34,34 @@ class FieldsFormatter(logging.Formatter):
         return f"{head} {' '.join(fields)}{sep}{tail}"
 
 
+class RedactBodies(logging.Filter):
+    """Cut request bodies and SQL parameters out of library log lines.
+
+    slack_bolt logs the whole body of a request whose signature fails, and a database error
+    carries the statement's parameters; both may hold message text and e-mail addresses.
+    """
+
+    MARKERS = ("body:", "body=", "[parameters:")
+    LIBRARY_LIMIT = 500
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("bot."):
+            return True
+        message = record.getMessage()
+        for marker in self.MARKERS:
+            if marker in message:
+                message = message.split(marker, 1)[0] + marker + " [redacted]"
+        if not record.name.startswith("bot."):
+            message = message[: self.LIBRARY_LIMIT]
+        record.msg, record.args = message, None
+        return True
+
+
 def setup_logging(level: str = "INFO") -> None:
     """Send every logger's records to stderr at `level`."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(FieldsFormatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    handler.addFilter(RedactBodies())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

@@ -16,19 +16,25 @@ from sqlalchemy import text
 from bot.clock import Clock, SystemClock
 from bot.config import Settings, SlackMode
 from bot.desk.acknowledge import Acknowledger
+from bot.desk.brain import Brain, build_brain, load_cached_encoder
 from bot.desk.cancellation import Cancellation
+from bot.desk.escalation import Handoffs
+from bot.desk.first_contact import FirstContactRecorder
 from bot.desk.intake import Intake, TicketKeys
 from bot.i18n import language_for
 from bot.slack.app import build_app
 from bot.slack.channels import resolve_channel_ids
 from bot.slack.client import make_client
 from bot.slack.context import Services
+from bot.slack.first_contact import FirstContact
 from bot.slack.followup import FollowUp
 from bot.slack.http import HttpServer, make_wsgi_app
 from bot.slack.translate import Scope
+from bot.slack.triage import Triage
 from bot.store.database import Database
 from bot.store.migrate import upgrade
 from bot.worker import Worker
+from classifier.priority import PriorityPolicy, parse_matrix
 
 if TYPE_CHECKING:
     from bot.localslack import LocalSlack
@@ -48,11 +54,13 @@ class Runtime:
         clock: Clock | None = None,
         sleep: Callable[[float], None] = time.sleep,
         database: Database | None = None,
+        brain: Brain | None = None,
     ) -> None:
         self.settings = settings
         self.clock = clock or SystemClock()
         self.sleep = sleep
         self.database = database or Database(settings.database_url)
+        self.brain = brain
         self.worker = Worker(settings.workers)
         self.local: LocalSlack | None = None
         self.http: HttpServer | None = None
@@ -73,6 +81,8 @@ class Runtime:
         identity = client.auth_test()
         help_ids = resolve_channel_ids(client, self.settings.help_channels)
         scope = Scope(str(identity["user_id"]), identity.get("bot_id"), set(help_ids.values()))
+        if self.brain is None and self.settings.first_contact_enabled:
+            self.brain = self._build_brain()
         self.services = self._services(client, scope)
         self.app = build_app(client, secret, self.services)
         self._start_transport()
@@ -100,12 +110,29 @@ class Runtime:
         workspace = self.local.workspace
         return workspace.bot_token, workspace.signing_secret, self.local.api_url
 
+    def _build_brain(self) -> Brain:
+        settings = self.settings
+        encoder = load_cached_encoder(
+            settings.embedding_model, settings.cache_dir, settings.embedding_threads
+        )
+        policy = PriorityPolicy(
+            parse_matrix(settings.priority_matrix), frozenset(settings.vip_users)
+        )
+        return build_brain(encoder, settings.catalogue_path, (settings.kb_dir,), policy)
+
     def _services(self, client: Any, scope: Scope) -> Services:
         settings = self.settings
         acknowledger = Acknowledger(
             self.database, self.clock, timedelta(hours=settings.profile_max_age_hours)
         )
         self.acknowledger = acknowledger
+        handoffs = Handoffs(self.database, self.clock)
+        triage = self._triage(client, handoffs)
+        first_contact = None
+        if self.brain is not None:
+            recorder = FirstContactRecorder(self.database, self.clock, self.brain)
+            first_contact = FirstContact(self.brain, recorder, triage)
+        language = language_for(settings.default_locale)
         return Services(
             intake=Intake(
                 self.database,
@@ -113,11 +140,31 @@ class Runtime:
                 TicketKeys(settings.ticket_key_prefix, settings.ticket_key_start),
             ),
             cancellation=Cancellation(self.database, self.clock),
-            followup=FollowUp(
-                client, acknowledger, language_for(settings.default_locale), settings.time_zone
-            ),
+            followup=FollowUp(client, acknowledger, language, settings.time_zone, first_contact),
             worker=self.worker,
             scope=scope,
+            handoffs=handoffs,
+            triage=triage,
+            brain=self.brain,
+        )
+
+    def _triage(self, client: Any, handoffs: Handoffs) -> Triage:
+        """Resolve each team's triage channel; unknown ones fall back to the default channel."""
+        teams = self.brain.catalogue.teams if self.brain else {}
+        names = {team.triage_channel for team in teams.values() if team.triage_channel}
+        resolved = resolve_channel_ids(client, {self.settings.triage_channel, *names})
+        team_channels = {
+            team_id: resolved[team.triage_channel]
+            for team_id, team in teams.items()
+            if team.triage_channel in resolved
+        }
+        return Triage(
+            client,
+            handoffs,
+            self.brain,
+            team_channels,
+            resolved.get(self.settings.triage_channel),
+            language_for(self.settings.default_locale),
         )
 
     def _start_transport(self) -> None:

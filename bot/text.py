@@ -7,7 +7,14 @@ import unicodedata
 
 ELLIPSIS = "…"
 
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
 _SHORTCODE = re.compile(r":[a-z0-9_+\-']+(?:::skin-tone-\d)?:")
+
+
+def storable(text: str) -> str:
+    """Replace NUL and lone surrogates, which PostgreSQL and UTF-8 cannot store, with U+FFFD."""
+    return _UNSTORABLE.sub("\ufffd", text)
 
 
 def truncate(text: str, limit: int) -> str:

@@ -10,6 +10,9 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 
+# torch first, pinned: any other spec would pull a multi-GB CUDA build for the embeddings.
+.venv/bin/python -m pip install --quiet torch==2.13.0
+
 if [ "${1:-}" = "--dev" ]; then
     .venv/bin/python -m pip install --quiet -e '.[dev]'
 else

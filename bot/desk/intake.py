@@ -194,6 +194,7 @@ class Intake:
         tickets = TicketRepository(session)
         ticket = tickets.get_by_id(stored.ticket_id)
         assert ticket is not None
+        previous_text = stored.text
         stored.text = edit.text
         stored.raw_text = edit.raw_text
         stored.edited_at = now
@@ -205,7 +206,8 @@ class Intake:
             EventKind.MESSAGE_EDITED,
             stored.slack_user_id or "unknown",
             now,
-            {"ts": stored.ts},
+            # The message now holds the new text; the audit trail keeps the one it replaced.
+            {"ts": stored.ts, "previous_text": previous_text},
         )
         return ticket.key
 

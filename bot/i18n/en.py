@@ -90,4 +90,72 @@ MESSAGES: dict[str, str] = {
         "balcao chat runs on the local workspace only; unset SLACK_BOT_TOKEN to use it."
     ),
     "cli.db_upgraded": "Database {url} upgraded to revision {revision}.",
+    "fc.answer_intro": "I opened ticket *{key}* and found this in the knowledge base:",
+    "fc.answer_source": "Article: *{title}*",
+    "fc.question_resolved": "Did this solve your problem?",
+    "fc.suggest_intro": "I opened ticket *{key}*. These knowledge base articles may help:",
+    "fc.suggest_hint": "If none of them solves it, talk to an agent with the button below.",
+    "fc.escalated": (
+        "I opened ticket *{key}* ({category}, priority {priority}) and sent it to the {team} "
+        "team. An agent will answer here in this thread."
+    ),
+    "fc.escalated_unknown": (
+        "I opened ticket *{key}* and sent it to the service desk. An agent will answer here "
+        "in this thread."
+    ),
+    "fc.escalate_done": (
+        "Done! I sent ticket *{key}* to an agent of the {team} team. The answer will come "
+        "here in this thread."
+    ),
+    "fc.resolved_thanks": (
+        "Great! I closed ticket *{key}* as solved by the knowledge base. If the problem comes "
+        "back, just write here."
+    ),
+    "fc.assigned_requester": "{agent} took your ticket *{key}* and will talk to you here.",
+    "fc.unsupported": "The IT service desk does not handle this kind of request. {redirect}",
+    "fc.unsupported_logged": (
+        "I logged it as ticket *{key}* for reference. If it really is an IT matter, talk to "
+        "an agent."
+    ),
+    "fc.small_talk_hint": "To talk to a person at the service desk, use the button below.",
+    "fc.not_requester": "Only the person who opened ticket {key} can use this button.",
+    "fc.already_done": (
+        "Ticket {key} was already sent to an agent or closed; this button has nothing left to do."
+    ),
+    "button.resolved": "Solved",
+    "button.talk_to_agent": "No, talk to an agent",
+    "button.agent": "Talk to an agent",
+    "button.open_article": "Read the whole article",
+    "button.assume": "Take it",
+    "article.modal_title": "Knowledge base",
+    "article.open_failed": "I could not open the article right now. Please try again in a moment.",
+    "triage.header": "Ticket {key} · {priority}",
+    "triage.requester": "*Requester:* {requester}",
+    "triage.category": "*Category:* {category}",
+    "triage.type": "*Type:* {request_type}",
+    "triage.priority": "*Priority:* {priority}",
+    "triage.status": "*Status:* {status}",
+    "triage.kb_declined": (
+        "*Knowledge base:* offered {articles}; the requester said it did not help."
+    ),
+    "triage.kb_offered": "*Knowledge base:* offered {articles}.",
+    "triage.kb_none": "*Knowledge base:* no article with enough confidence.",
+    "triage.conversation": "<{link}|Open the conversation>",
+    "triage.assigned": "Taken by <@{agent}>.",
+    "triage.unassigned": "Waiting for an agent.",
+    "triage.already_assigned": "<@{agent}> already took ticket {key}.",
+    "triage.closed": "Ticket {key} is already closed.",
+    "status.new": "New",
+    "status.in_progress": "In progress",
+    "status.waiting_on_requester": "Waiting on the requester",
+    "status.resolved": "Resolved",
+    "status.closed": "Closed",
+    "status.cancelled": "Cancelled",
+    "status.small_talk": "Conversation",
+    "type.information": "Information",
+    "type.existing_service": "Existing service",
+    "type.new_service": "New service",
+    "type.incident": "Incident",
+    "unknown": "not identified",
+    "cli.start_failed": "Balcão could not start: {error}",
 }

@@ -91,4 +91,76 @@ MESSAGES: dict[str, str] = {
         "O balcao chat só funciona no workspace local; remova SLACK_BOT_TOKEN para usá-lo."
     ),
     "cli.db_upgraded": "Banco de dados {url} atualizado até a revisão {revision}.",
+    "fc.answer_intro": "Registrei o chamado *{key}* e encontrei isto na base de conhecimento:",
+    "fc.answer_source": "Artigo: *{title}*",
+    "fc.question_resolved": "Isso resolveu o seu problema?",
+    "fc.suggest_intro": (
+        "Registrei o chamado *{key}*. Estes artigos da base de conhecimento podem ajudar:"
+    ),
+    "fc.suggest_hint": "Se nenhum deles resolver, fale com um atendente pelo botão abaixo.",
+    "fc.escalated": (
+        "Registrei o chamado *{key}* ({category}, prioridade {priority}) e encaminhei para a "
+        "equipe {team}. Um atendente vai responder aqui neste tópico."
+    ),
+    "fc.escalated_unknown": (
+        "Registrei o chamado *{key}* e encaminhei para a central de atendimento. Um atendente "
+        "vai responder aqui neste tópico."
+    ),
+    "fc.escalate_done": (
+        "Certo! Encaminhei o chamado *{key}* para um atendente da equipe {team}. A resposta "
+        "vem aqui neste tópico."
+    ),
+    "fc.resolved_thanks": (
+        "Que bom! Encerrei o chamado *{key}* como resolvido pela base de conhecimento. Se o "
+        "problema voltar, é só escrever aqui."
+    ),
+    "fc.assigned_requester": "{agent} assumiu o seu chamado *{key}* e vai falar com você por aqui.",
+    "fc.unsupported": "Esse tipo de pedido não é atendido pela TI. {redirect}",
+    "fc.unsupported_logged": (
+        "Registrei como chamado *{key}* para referência. Se for mesmo um assunto de TI, fale "
+        "com um atendente."
+    ),
+    "fc.small_talk_hint": (
+        "Para falar com uma pessoa da central de atendimento, use o botão abaixo."
+    ),
+    "fc.not_requester": "Só quem abriu o chamado {key} pode usar este botão.",
+    "fc.already_done": (
+        "O chamado {key} já foi encaminhado ou encerrado; não há nada a fazer com este botão."
+    ),
+    "button.resolved": "Resolveu",
+    "button.talk_to_agent": "Não, falar com um atendente",
+    "button.agent": "Falar com um atendente",
+    "button.open_article": "Ver artigo completo",
+    "button.assume": "Assumir",
+    "article.modal_title": "Base de conhecimento",
+    "article.open_failed": "Não consegui abrir o artigo agora. Tente de novo em instantes.",
+    "triage.header": "Chamado {key} · {priority}",
+    "triage.requester": "*Solicitante:* {requester}",
+    "triage.category": "*Categoria:* {category}",
+    "triage.type": "*Tipo:* {request_type}",
+    "triage.priority": "*Prioridade:* {priority}",
+    "triage.status": "*Situação:* {status}",
+    "triage.kb_declined": (
+        "*Base de conhecimento:* ofereceu {articles}; o solicitante disse que não resolveu."
+    ),
+    "triage.kb_offered": "*Base de conhecimento:* ofereceu {articles}.",
+    "triage.kb_none": "*Base de conhecimento:* nenhum artigo com confiança suficiente.",
+    "triage.conversation": "<{link}|Abrir a conversa>",
+    "triage.assigned": "Assumido por <@{agent}>.",
+    "triage.unassigned": "Aguardando um atendente.",
+    "triage.already_assigned": "<@{agent}> já assumiu o chamado {key}.",
+    "triage.closed": "O chamado {key} já está encerrado.",
+    "status.new": "Novo",
+    "status.in_progress": "Em atendimento",
+    "status.waiting_on_requester": "Aguardando o solicitante",
+    "status.resolved": "Resolvido",
+    "status.closed": "Encerrado",
+    "status.cancelled": "Cancelado",
+    "status.small_talk": "Conversa",
+    "type.information": "Informação",
+    "type.existing_service": "Serviço existente",
+    "type.new_service": "Serviço novo",
+    "type.incident": "Incidente",
+    "unknown": "não identificado",
+    "cli.start_failed": "Não foi possível iniciar o Balcão: {error}",
 }

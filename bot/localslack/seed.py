@@ -18,6 +18,9 @@ SAMPLE_PEOPLE: dict[str, str] = {
 SAMPLE_CHANNELS: dict[str, str] = {
     "ajuda-ti": "C0AJUDA",
     "ti-triagem": "C0TRIAGEM",
+    "ti-infra": "C0INFRA",
+    "ti-sistemas": "C0SISTEMAS",
+    "ti-seguranca": "C0SEGURANCA",
     "ti-gestao": "C0GESTAO",
     "geral": "C0GERAL",
 }
@@ -189,6 +192,10 @@ def seed(workspace: Workspace) -> None:
         channels = [
             build_channel(workspace, "C0AJUDA", "ajuda-ti", [*active, bot]),
             build_channel(workspace, "C0TRIAGEM", "ti-triagem", ["U0CARLA", "U0MARCOS", bot]),
+            # Team triage channels of the default service catalogue.
+            build_channel(workspace, "C0INFRA", "ti-infra", ["U0CARLA", "U0MARCOS", bot]),
+            build_channel(workspace, "C0SISTEMAS", "ti-sistemas", ["U0CARLA", "U0MARCOS", bot]),
+            build_channel(workspace, "C0SEGURANCA", "ti-seguranca", ["U0CARLA", "U0MARCOS", bot]),
             build_channel(workspace, "C0GESTAO", "ti-gestao", ["U0MARCOS", bot], private=True),
             build_channel(workspace, "C0GERAL", "geral", [*active, bot]),
         ]

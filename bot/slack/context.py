@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.desk.brain import Brain
 from bot.desk.cancellation import Cancellation
+from bot.desk.escalation import Handoffs
 from bot.desk.intake import Intake
 from bot.slack.followup import FollowUp
 from bot.slack.translate import Scope
+from bot.slack.triage import Triage
 from bot.worker import Worker
 
 
@@ -18,3 +21,6 @@ class Services:
     followup: FollowUp
     worker: Worker
     scope: Scope
+    handoffs: Handoffs
+    triage: Triage
+    brain: Brain | None

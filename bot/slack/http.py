@@ -37,6 +37,10 @@ def make_wsgi_app(app: App, health: Callable[[], dict[str, Any]]) -> WSGIApp:
             )
             return [body]
         if path == EVENTS_PATH:
+            if not environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", "").isdigit():
+                # bolt would fail on a non-numeric timestamp with a 500; it is simply unsigned.
+                start_response("401 Unauthorized", [("Content-Type", "text/plain")])
+                return [b"invalid request"]
             return slack_handler(environ, start_response)
         start_response("404 Not Found", [("Content-Type", "text/plain")])
         return [b"not found"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -10,6 +11,9 @@ from typing import Any
 from bot.desk.commands import FileRef, IncomingMessage, MessageDeletion, MessageEdit
 from bot.slack.markup import decode
 from bot.store.enums import TicketSource
+from bot.text import storable
+
+logger = logging.getLogger(__name__)
 
 # Subtypes that carry a person's own words; the rest (joins, topic changes …) are not requests.
 HUMAN_SUBTYPES = frozenset({None, "thread_broadcast", "file_share", "me_message"})
@@ -38,7 +42,7 @@ def _files(event: dict[str, Any]) -> tuple[FileRef, ...]:
     return tuple(
         FileRef(
             file_id=str(file.get("id", "")),
-            name=str(file.get("name") or file.get("title") or file.get("id") or "?"),
+            name=storable(str(file.get("name") or file.get("title") or file.get("id") or "?")),
             mimetype=file.get("mimetype"),
             permalink=file.get("permalink"),
         )
@@ -68,8 +72,13 @@ def to_incoming(
     """The message as a desk command, or `None` for what is not a person's message."""
     if event.get("subtype") not in HUMAN_SUBTYPES or is_from_bot(event, scope):
         return None
+    if not all(isinstance(event.get(key), str) for key in ("channel", "user", "ts")):
+        logger.warning(
+            "message event without channel, user or ts ignored", extra={"event_id": event_id}
+        )
+        return None
 
-    raw_text = str(event.get("text") or "")
+    raw_text = storable(str(event.get("text") or ""))
     return IncomingMessage(
         channel_id=str(event["channel"]),
         user_id=str(event["user"]),
@@ -99,7 +108,7 @@ def to_change(
     if message.get("subtype") == "tombstone":
         # A deleted thread root that still has replies stays as a "deleted" placeholder.
         return MessageDeletion(channel, str(message.get("ts", "")), event_id)
-    raw_text = str(message.get("text") or "")
+    raw_text = storable(str(message.get("text") or ""))
     return MessageEdit(
         channel_id=channel,
         ts=str(message.get("ts", "")),

@@ -34,8 +34,9 @@ class Database:
 
     def __init__(self, url: str, *, connect_args: dict[str, Any] | None = None) -> None:
         self.url = _normalise_url(url)
+        # hide_parameters keeps message text out of the errors that reach the log.
         self.engine: Engine = create_engine(
-            self.url, connect_args=connect_args or {}, pool_pre_ping=True
+            self.url, connect_args=connect_args or {}, pool_pre_ping=True, hide_parameters=True
         )
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _configure_sqlite)

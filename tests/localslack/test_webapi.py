@@ -99,17 +99,25 @@ def test_conversations_info_and_errors(client: WebClient) -> None:
 
 
 def test_conversations_list_paginates(client: WebClient) -> None:
-    first = client.conversations_list(types="public_channel,private_channel", limit=3)
+    first = client.conversations_list(types="public_channel,private_channel", limit=4)
     cursor = first["response_metadata"]["next_cursor"]
     second = client.conversations_list(
-        types="public_channel,private_channel", limit=3, cursor=cursor
+        types="public_channel,private_channel", limit=4, cursor=cursor
     )
 
     names = [c["name"] for c in first["channels"] + second["channels"]]
-    assert len(first["channels"]) == 3
+    assert len(first["channels"]) == 4
     assert cursor
     assert second["response_metadata"]["next_cursor"] == ""
-    assert sorted(names) == ["ajuda-ti", "geral", "ti-gestao", "ti-triagem"]
+    assert sorted(names) == [
+        "ajuda-ti",
+        "geral",
+        "ti-gestao",
+        "ti-infra",
+        "ti-seguranca",
+        "ti-sistemas",
+        "ti-triagem",
+    ]
     ims = client.conversations_list(types="im")["channels"]
     assert {c["user"] for c in ims} >= {"U0ANA", "U0JOHN", "U0CARLA", "U0MARCOS"}
     bad = expect_error(client.conversations_list, cursor="not-a-cursor")

@@ -1,0 +1,208 @@
+"""Hand-offs of a chamado: self-service resolution, escalation to agents, assignment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from bot.clock import Clock
+from bot.store.database import Database
+from bot.store.enums import OPEN_STATUSES, EventKind, Resolution, TicketStatus
+from bot.store.models import Requester, Ticket
+from bot.store.repositories import TicketRepository
+
+
+class Outcome(StrEnum):
+    DONE = "done"
+    ALREADY = "already"
+    NOT_ALLOWED = "not_allowed"
+    CLOSED = "closed"
+    NOT_FOUND = "not_found"
+
+
+@dataclass(frozen=True)
+class TicketCard:
+    """What agents and requesters are shown about a chamado."""
+
+    key: str
+    status: str
+    requester_id: str
+    requester_name: str | None
+    requester_title: str | None
+    requester_department: str | None
+    title: str
+    description: str
+    category: str | None
+    request_type: str | None
+    priority: str | None
+    team: str | None
+    language: str
+    channel_id: str
+    root_ts: str
+    kb_offered: tuple[str, ...]
+    requester_declined_kb: bool
+    assignee_id: str | None
+    triage_channel_id: str | None
+    triage_ts: str | None
+
+
+@dataclass(frozen=True)
+class Result:
+    outcome: Outcome
+    card: TicketCard | None = None
+    assignee_id: str | None = None
+
+
+def _card(session: Session, ticket: Ticket) -> TicketCard:
+    requester = session.get(Requester, ticket.requester_id)
+    assert requester is not None and ticket.key is not None
+    offered = tuple(str(item["article"]) for item in (ticket.details or {}).get("kb", []))
+    return TicketCard(
+        key=ticket.key,
+        status=ticket.status.value,
+        requester_id=requester.slack_user_id,
+        requester_name=requester.name,
+        requester_title=requester.title,
+        requester_department=requester.department,
+        title=ticket.title,
+        description=ticket.description,
+        category=ticket.category,
+        request_type=ticket.request_type,
+        priority=ticket.priority,
+        team=ticket.team,
+        language=ticket.language or "pt-BR",
+        channel_id=ticket.channel_id,
+        root_ts=ticket.root_ts,
+        kb_offered=offered,
+        requester_declined_kb=bool((ticket.details or {}).get("kb_declined")),
+        assignee_id=ticket.assignee_user_id,
+        triage_channel_id=ticket.triage_channel_id,
+        triage_ts=ticket.triage_ts,
+    )
+
+
+def _conditional_update(session: Session, ticket: Ticket, condition: Any, **values: Any) -> bool:
+    result = session.execute(
+        update(Ticket)
+        .where(Ticket.id == ticket.id, condition)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    if getattr(result, "rowcount", 0) != 1:
+        return False
+    session.refresh(ticket)
+    return True
+
+
+class Handoffs:
+    """Chamado hand-offs; each is one conditional UPDATE, so a double click changes it once."""
+
+    def __init__(self, database: Database, clock: Clock) -> None:
+        self.database = database
+        self.clock = clock
+
+    def card(self, key: str) -> TicketCard | None:
+        with self.database.transaction() as session:
+            ticket = TicketRepository(session).get_by_key(key)
+            return _card(session, ticket) if ticket else None
+
+    def resolve_by_self_service(self, key: str, user_id: str) -> Result:
+        """The requester says the KB answer solved it."""
+        now = self.clock.now()
+        with self.database.transaction() as session:
+            ticket = self._requester_ticket(session, key, user_id)
+            if isinstance(ticket, Result):
+                return ticket
+            done = _conditional_update(
+                session,
+                ticket,
+                (Ticket.status == TicketStatus.NEW) & Ticket.escalated_at.is_(None),
+                status=TicketStatus.RESOLVED,
+                resolution=Resolution.SELF_SERVICE,
+                resolved_at=now,
+                closed_at=now,
+                updated_at=now,
+            )
+            if not done:
+                return Result(Outcome.ALREADY, _card(session, ticket))
+            TicketRepository(session).add_event(
+                ticket,
+                EventKind.STATUS_CHANGED,
+                user_id,
+                now,
+                {"to": TicketStatus.RESOLVED.value, "resolution": Resolution.SELF_SERVICE.value},
+            )
+            return Result(Outcome.DONE, _card(session, ticket))
+
+    def escalate(self, key: str, actor: str, declined_kb: bool = False) -> Result:
+        """Send the chamado to the agents; small talk that asks for a person becomes a chamado."""
+        now = self.clock.now()
+        with self.database.transaction() as session:
+            ticket = TicketRepository(session).get_by_key(key)
+            if ticket is None:
+                return Result(Outcome.NOT_FOUND)
+            if actor != "bot":
+                requester = session.get(Requester, ticket.requester_id)
+                if requester is None or requester.slack_user_id != actor:
+                    return Result(Outcome.NOT_ALLOWED, _card(session, ticket))
+            reopenable = (*OPEN_STATUSES, TicketStatus.SMALL_TALK, TicketStatus.CLOSED)
+            details = {**(ticket.details or {}), "kb_declined": declined_kb}
+            done = _conditional_update(
+                session,
+                ticket,
+                Ticket.escalated_at.is_(None) & Ticket.status.in_(reopenable),
+                escalated_at=now,
+                status=TicketStatus.NEW,
+                closed_at=None,
+                updated_at=now,
+                details=details,
+            )
+            if not done:
+                return Result(Outcome.ALREADY, _card(session, ticket))
+            TicketRepository(session).add_event(
+                ticket, EventKind.ESCALATED, actor, now, {"declined_kb": declined_kb}
+            )
+            return Result(Outcome.DONE, _card(session, ticket))
+
+    def record_triage_card(self, key: str, channel_id: str, ts: str) -> None:
+        with self.database.transaction() as session:
+            ticket = TicketRepository(session).get_by_key(key)
+            assert ticket is not None
+            ticket.triage_channel_id, ticket.triage_ts = channel_id, ts
+
+    def assume(self, key: str, agent_id: str) -> Result:
+        """Make `agent_id` the assignee, unless another agent was first."""
+        now = self.clock.now()
+        with self.database.transaction() as session:
+            ticket = TicketRepository(session).get_by_key(key)
+            if ticket is None:
+                return Result(Outcome.NOT_FOUND)
+            done = _conditional_update(
+                session,
+                ticket,
+                Ticket.assignee_user_id.is_(None) & Ticket.status.in_(OPEN_STATUSES),
+                assignee_user_id=agent_id,
+                assigned_at=now,
+                status=TicketStatus.IN_PROGRESS,
+                updated_at=now,
+            )
+            if not done:
+                outcome = Outcome.ALREADY if ticket.assignee_user_id else Outcome.CLOSED
+                return Result(outcome, _card(session, ticket), ticket.assignee_user_id)
+            TicketRepository(session).add_event(
+                ticket, EventKind.ASSIGNED, agent_id, now, {"assignee": agent_id}
+            )
+            return Result(Outcome.DONE, _card(session, ticket), agent_id)
+
+    def _requester_ticket(self, session: Session, key: str, user_id: str) -> Ticket | Result:
+        ticket = TicketRepository(session).get_by_key(key)
+        if ticket is None:
+            return Result(Outcome.NOT_FOUND)
+        requester = session.get(Requester, ticket.requester_id)
+        if requester is None or requester.slack_user_id != user_id:
+            return Result(Outcome.NOT_ALLOWED, _card(session, ticket))
+        return ticket

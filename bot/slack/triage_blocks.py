@@ -1,0 +1,72 @@
+"""The triage card agents see in their channel, rebuilt in place on every change."""
+
+from __future__ import annotations
+
+from bot.desk.escalation import TicketCard
+from bot.i18n import t
+from bot.slack.blocks import Block, context, section
+from bot.slack.first_contact_blocks import button
+from bot.slack.markup import escape_truncated
+
+ASSUME_ACTION = "ticket_assume"
+
+
+def _requester(card: TicketCard) -> str:
+    parts = [f"<@{card.requester_id}>"]
+    details = [
+        escape_truncated(value, 100)
+        for value in (card.requester_name, card.requester_title, card.requester_department)
+        if value
+    ]
+    if details:
+        parts.append("(" + ", ".join(details) + ")")
+    return " ".join(parts)
+
+
+def _kb_line(card: TicketCard, language: str) -> str:
+    if not card.kb_offered:
+        return t(language, "triage.kb_none")
+    articles = ", ".join(f"`{escape_truncated(article, 80)}`" for article in card.kb_offered)
+    key = "triage.kb_declined" if card.requester_declined_kb else "triage.kb_offered"
+    return t(language, key, articles=articles)
+
+
+def triage_card(
+    card: TicketCard, category_name: str, language: str, permalink: str | None
+) -> tuple[str, list[Block]]:
+    """Requester, description, classification, what the KB offered, status and "Assumir"."""
+    priority = card.priority or "—"
+    request_type = t(language, f"type.{card.request_type}") if card.request_type else "—"
+    header = t(language, "triage.header", key=card.key, priority=priority)
+    fields = [
+        t(language, "triage.requester", requester=_requester(card)),
+        t(language, "triage.category", category=escape_truncated(category_name, 100)),
+        t(language, "triage.type", request_type=request_type),
+        t(language, "triage.priority", priority=priority),
+        t(language, "triage.status", status=t(language, f"status.{card.status}")),
+    ]
+    blocks: list[Block] = [
+        {"type": "header", "text": {"type": "plain_text", "text": header[:150]}},
+        {
+            "type": "section",
+            "fields": [{"type": "mrkdwn", "text": field[:2000]} for field in fields],
+        },
+        section("> " + escape_truncated(card.description, 1500).replace("\n", "\n> ")),
+        context(_kb_line(card, language)),
+    ]
+    if permalink:
+        blocks.append(context(t(language, "triage.conversation", link=permalink)))
+    if card.assignee_id:
+        blocks.append(context(t(language, "triage.assigned", agent=card.assignee_id)))
+    else:
+        blocks.append(context(t(language, "triage.unassigned")))
+        blocks.append(
+            {
+                "type": "actions",
+                "block_id": f"triage:{card.key}",
+                "elements": [
+                    button(ASSUME_ACTION, t(language, "button.assume"), card.key, "primary")
+                ],
+            }
+        )
+    return header, blocks

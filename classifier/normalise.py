@@ -1,0 +1,25 @@
+"""Text normalisation for lexical and fuzzy matching: NFC, case folding, accent folding."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free NFC text: 'Não É' and 'nao e' fold to the same string."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    stripped = "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
+    return unicodedata.normalize("NFC", stripped)
+
+
+def words(text: str) -> list[str]:
+    """The folded word tokens of a text; punctuation and emoji are dropped."""
+    return _WORD.findall(fold(text))
+
+
+def has_words(text: str) -> bool:
+    """Whether the text has at least one letter or digit to match on."""
+    return any(char.isalnum() for char in text)
