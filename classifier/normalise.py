@@ -6,6 +6,8 @@ import re
 import unicodedata
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Slack emoji shortcodes such as :sob: or :+1::skin-tone-2: carry no request.
+_SHORTCODE = re.compile(r":[a-z0-9_+\-']+(?:::skin-tone-\d)?:")
 
 
 def fold(text: str) -> str:
@@ -21,5 +23,5 @@ def words(text: str) -> list[str]:
 
 
 def has_words(text: str) -> bool:
-    """Whether the text has at least one letter or digit to match on."""
-    return any(char.isalnum() for char in text)
+    """Whether the text has a letter or digit outside emoji shortcodes to match on."""
+    return any(char.isalnum() for char in _SHORTCODE.sub(" ", text))
