@@ -18,8 +18,9 @@ logger = logging.getLogger(__name__)
 PASSAGE_CHARS = 700
 
 # Closing sections ("Ainda não resolveu?") only say how to reach a person: never an answer.
-_CLOSING = re.compile(r"ainda n[aã]o resolveu|still not (solved|fixed)|n[aã]o resolveu\?",
-                      re.IGNORECASE)
+_CLOSING = re.compile(
+    r"ainda n[aã]o resolveu|still not (solved|fixed)|n[aã]o resolveu\?", re.IGNORECASE
+)
 
 
 class Verdict(StrEnum):
@@ -129,13 +130,16 @@ class KnowledgeBase:
             score = round(float(scores[row]), 4)
             key = self._key(article, language)
             best.setdefault(key, score)
-            if article.id == key and key not in shown and (
-                section.number != 0 or len(article.sections) == 1
+            if (
+                article.id == key
+                and key not in shown
+                and (section.number != 0 or len(article.sections) == 1)
             ):
                 shown[key] = Hit(article, section, score)
         ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)[:limit]
         hits = tuple(
-            Hit(shown[key].article, shown[key].section, score) if key in shown
+            Hit(shown[key].article, shown[key].section, score)
+            if key in shown
             else Hit(self.articles[key], self.articles[key].sections[0], score)
             for key, score in ranked
         )
