@@ -184,3 +184,14 @@ def upgrade(revision: str) -> None:
     upgrade_schema(database, revision)
     url = database.engine.url.render_as_string(hide_password=True)
     click.echo(t(operator_language(), "cli.db_upgraded", url=url, revision=revision))
+
+
+def _register_tools() -> None:
+    from bot.cli_tools import evaluate, kb, replay_command
+
+    main.add_command(kb)
+    main.add_command(evaluate)
+    main.add_command(replay_command)
+
+
+_register_tools()

@@ -118,7 +118,8 @@ class FirstContactRecorder:
             ticket.team = category.team if category and result.kind == Kind.SUPPORTED else None
             ticket.details = explanation(plan)
             best = plan.search.best
-            if best is not None:
+            if best is not None and plan.action in (Action.ANSWER, Action.SUGGEST):
+                # Only what the requester was shown; weaker candidates stay in `details`.
                 ticket.kb_article_id, ticket.kb_score = best.article.id, best.score
             ticket.updated_at = now
             tickets.add_event(

@@ -158,4 +158,6 @@ MESSAGES: dict[str, str] = {
     "type.incident": "Incident",
     "unknown": "not identified",
     "cli.start_failed": "Balcão could not start: {error}",
+    "cli.kb_imported": "{count} articles imported into {folder}; the knowledge base has {total}.",
+    "cli.kb_indexed": "Knowledge base indexed: {total} articles in {seconds} s.",
 }

@@ -163,4 +163,6 @@ MESSAGES: dict[str, str] = {
     "type.incident": "Incidente",
     "unknown": "não identificado",
     "cli.start_failed": "Não foi possível iniciar o Balcão: {error}",
+    "cli.kb_imported": "{count} artigos importados para {folder}; a base tem {total} artigos.",
+    "cli.kb_indexed": "Base de conhecimento indexada: {total} artigos em {seconds} s.",
 }

@@ -17,7 +17,7 @@ SECTION_LIMIT = 3000
 QUOTE_LIMIT = 600
 CANCEL_ACTION = "ticket_cancel"
 
-_DATE_FORMATS = {"pt-BR": "%d/%m/%Y %H:%M", "en": "%b %d, %Y %H:%M"}
+_DATE_FORMATS = {"pt-BR": "%d/%m/%Y %H:%M"}
 
 
 def section(mrkdwn: str) -> Block:
@@ -35,7 +35,10 @@ def quote(plain: str) -> str:
 
 
 def local_time(moment: datetime, time_zone: str, language: str) -> str:
-    return moment.astimezone(ZoneInfo(time_zone)).strftime(_DATE_FORMATS[language])
+    local = moment.astimezone(ZoneInfo(time_zone))
+    if language == "en":
+        return f"{local:%b} {local.day}, {local:%Y %H:%M}"
+    return local.strftime(_DATE_FORMATS[language])
 
 
 def cancel_button(ticket_key: str, language: str) -> Block:

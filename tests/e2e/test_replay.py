@@ -1,0 +1,117 @@
+"""`balcao replay` and `balcao kb search` on the real model and the starter KB."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import main
+from bot.replay import read_rows, replay, summarise
+from tests.e2e.conftest import Desk
+
+FIXTURE = Path(__file__).resolve().parents[1] / "data" / "replay_fixture.csv"
+FIELDS = {
+    "id",
+    "ticket",
+    "category",
+    "request_type",
+    "supported",
+    "priority",
+    "confidence",
+    "kb_article",
+    "kb_score",
+    "escalated",
+    "small_talk",
+    "reply_ms",
+}
+
+
+def test_replay_rows_become_documented_outcomes(fc_desk: Desk) -> None:
+    outcomes = {o.id: o for o in replay(fc_desk.runtime, read_rows(FIXTURE))}
+
+    assert list(outcomes) == ["r1", "r2", "r3", "r4", "r5", "r6"]
+    assert outcomes["r1"].kb_article == "vpn-conectar"
+    assert outcomes["r1"].escalated is False
+    assert outcomes["r2"].kb_article == "password-reset"
+    assert outcomes["r3"].supported is False
+    assert outcomes["r4"].small_talk is True
+    assert outcomes["r4"].ticket is None
+    assert outcomes["r5"].priority == "P1"
+    assert outcomes["r5"].escalated is True
+    assert outcomes["r6"].kb_article is None
+
+    summary = summarise(list(outcomes.values()), 1.0)
+    assert summary["rows"] == 6
+    assert summary["not_supported"] == 1
+    assert summary["small_talk"] == 1
+
+
+def test_read_rows_requires_text(tmp_path: Path) -> None:
+    path = tmp_path / "rows.jsonl"
+    path.write_text('{"id": "a", "body": "x"}\n', encoding="utf-8")
+
+    with pytest.raises(ValueError, match="row 1 has no 'text' column"):
+        list(read_rows(path))
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
+
+
+def test_replay_command_writes_json_lines(workdir: Path) -> None:
+    out = workdir / "out.jsonl"
+
+    result = CliRunner().invoke(main, ["replay", str(FIXTURE), "--out", str(out)])
+
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 6
+    assert all(set(line) == FIELDS for line in lines)
+    assert '"rows": 6' in result.output
+
+
+def test_kb_search_json(workdir: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["kb", "search", "--json", "--lang", "pt-BR", "impressora", "nao", "imprime"]
+    )
+
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["verdict"] in ("answer", "suggest")
+    assert payload["hits"][0]["article"] == "impressora-nao-imprime"
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "Não consigo imprimir, a impressora não imprime",
+        "nao consigo imprimir, a impressora nao imprime",
+        "Na\u0303o consigo imprimir, a impressora na\u0303o imprime",
+    ],
+)
+def test_accent_spellings_find_same_article(fc_desk: Desk, spelling: str) -> None:
+    result = fc_desk.runtime.brain.kb.search(spelling, language="pt-BR")  # type: ignore[union-attr]
+
+    assert result.best is not None
+    assert result.best.article.id == "impressora-nao-imprime"
+
+
+def test_english_query_finds_portuguese_only_article(fc_desk: Desk) -> None:
+    from kb.articles_loader import STARTER_DIR, load_articles
+    from kb.search import KnowledgeBase
+
+    brain = fc_desk.runtime.brain
+    assert brain is not None
+    portuguese_only = KnowledgeBase(load_articles(STARTER_DIR / "pt-BR"), brain.encoder)
+
+    result = portuguese_only.search("the VPN shows error 809 when I connect from home")
+
+    assert result.best is not None
+    assert result.best.article.id == "vpn-conectar"
