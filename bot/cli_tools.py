@@ -28,12 +28,17 @@ def _brain(settings: Settings, extra_kb: tuple[Path, ...] = ()) -> Brain:
 
 
 def _settings() -> Settings:
-    from bot.cli import load_settings, operator_language
+    from bot.cli import load_settings
 
     settings = load_settings()
     setup_logging("WARNING")
-    settings.__dict__["_language"] = operator_language()
     return settings
+
+
+def _language() -> str:
+    from bot.cli import operator_language
+
+    return operator_language()
 
 
 @click.group()
@@ -59,7 +64,7 @@ def kb_import(source: Path) -> None:
     brain = _brain(settings)
     click.echo(
         t(
-            settings.__dict__["_language"],
+            _language(),
             "cli.kb_imported",
             count=len(articles),
             folder=str(target),
@@ -76,7 +81,7 @@ def kb_index() -> None:
     brain = _brain(settings)
     click.echo(
         t(
-            settings.__dict__["_language"],
+            _language(),
             "cli.kb_indexed",
             total=len(brain.kb),
             seconds=f"{time.perf_counter() - started:.1f}",
@@ -97,7 +102,7 @@ def kb_search(text: tuple[str, ...], as_json: bool, lang: str | None) -> None:
     settings = _settings()
     brain = _brain(settings)
     result = brain.kb.search(" ".join(text), language=lang)
-    payload = {
+    payload: dict[str, Any] = {
         "verdict": result.verdict.value,
         "hits": [
             {
