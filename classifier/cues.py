@@ -171,7 +171,7 @@ def has_wide_impact(text: str) -> bool:
 
 
 def request_type_for(text: str, default: RequestType) -> RequestType:
-    """The request type the words suggest, falling back to the category's usual one."""
+    """Return the request type the words point to, or the category's usual one."""
     # "de novo" means "again", not "new".
     folded = fold(text).replace("de novo", " ")
     if _INCIDENT.search(folded):

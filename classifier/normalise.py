@@ -18,10 +18,10 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The folded word tokens of a text; punctuation and emoji are dropped."""
+    """Return the folded word tokens of a text, without punctuation and emoji."""
     return _WORD.findall(fold(text))
 
 
 def has_words(text: str) -> bool:
-    """Whether the text has a letter or digit outside emoji shortcodes to match on."""
+    """Return whether the text has a letter or digit outside emoji shortcodes."""
     return any(char.isalnum() for char in _SHORTCODE.sub(" ", text))

@@ -24,7 +24,7 @@ _CLOSING = re.compile(
 
 
 class Verdict(StrEnum):
-    """What the search result is good for."""
+    """Use of a search result: answer, suggestions or nothing."""
 
     ANSWER = "answer"
     SUGGEST = "suggest"
@@ -61,7 +61,7 @@ class SearchResult:
 
 
 def passage_text(article: Article, section: Section) -> str:
-    """The text encoded for a section: its article's title, its heading and its start."""
+    """Return the text encoded for a section: article title, heading and the start of the body."""
     heading = "" if section.number == 0 else f"\n{section.heading}"
     tags = f"\n{', '.join(article.tags)}" if section.number == 0 and article.tags else ""
     return f"{article.title}{heading}{tags}\n{section.body}"[:PASSAGE_CHARS]
@@ -103,7 +103,7 @@ class KnowledgeBase:
         return self._rank(self._vectors @ vector, limit, language)
 
     def _key(self, article: Article, language: str | None) -> str:
-        """The id an article is ranked under: its twin's in the preferred language, if any."""
+        """Return the id an article ranks under: its twin's in the preferred language, if any."""
         if language is None or article.language == language:
             return article.id
         return self._twins.get((article.topic, language), article.id)

@@ -26,7 +26,7 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class TicketCard:
-    """What agents and requesters are shown about a chamado."""
+    """Chamado fields shown to agents and requesters."""
 
     key: str
     status: str
@@ -111,7 +111,7 @@ class Handoffs:
             return _card(session, ticket) if ticket else None
 
     def resolve_by_self_service(self, key: str, user_id: str) -> Result:
-        """The requester says the KB answer solved it."""
+        """Close the chamado because the requester confirmed the KB answer solved it."""
         now = self.clock.now()
         with self.database.transaction() as session:
             ticket = self._requester_ticket(session, key, user_id)

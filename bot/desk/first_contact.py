@@ -22,7 +22,7 @@ URGENT_PRIORITIES = ("P1", "P2")
 
 
 class Action(StrEnum):
-    """What the bot does with a new chamado."""
+    """Next step for a new chamado."""
 
     SMALL_TALK = "small_talk"
     UNSUPPORTED = "unsupported"
@@ -68,7 +68,7 @@ def plan_first_contact(brain: Brain, text: str, user_id: str, language: str) -> 
 
 
 def explanation(plan: Plan) -> dict[str, Any]:
-    """The classification's reasons, stored on the chamado so agents can see why."""
+    """Return the classification's reasons, stored on the chamado for agents to read."""
     result = plan.classification
     details: dict[str, Any] = {
         "kind": result.kind.value,

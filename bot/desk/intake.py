@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class TicketKeys:
-    """How public ticket keys look: `{prefix}-{start + id}`, e.g. CH-1001."""
+    """Format of public ticket keys: `{prefix}-{start + id}`, e.g. CH-1001."""
 
     prefix: str = "CH"
     start: int = 1000

@@ -44,7 +44,7 @@ def section_text(hit_section: Section, limit: int = BODY_LIMIT) -> str:
 
 
 def answer(key: str, hit: Hit, language: str) -> tuple[str, list[Block]]:
-    """The best section of the best article, with "Resolveu" and a way to reach a person."""
+    """Build the best section of the best article, with "Resolveu" and a way to a person."""
     return t(language, "fc.answer_intro", key=key), [
         section(t(language, "fc.answer_intro", key=key)),
         section(section_text(hit.section)),

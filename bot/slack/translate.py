@@ -21,7 +21,7 @@ HUMAN_SUBTYPES = frozenset({None, "thread_broadcast", "file_share", "me_message"
 
 @dataclass(frozen=True)
 class Scope:
-    """What the translation needs to know about this installation."""
+    """Installation facts the translation needs: bot ids and help channels."""
 
     bot_user_id: str
     bot_id: str | None
@@ -69,7 +69,7 @@ def _source(event: dict[str, Any], event_type: str, scope: Scope) -> TicketSourc
 def to_incoming(
     event: dict[str, Any], event_type: str, event_id: str | None, scope: Scope
 ) -> IncomingMessage | None:
-    """The message as a desk command, or `None` for what is not a person's message."""
+    """Return the message as a desk command, or `None` when no person wrote it."""
     if event.get("subtype") not in HUMAN_SUBTYPES or is_from_bot(event, scope):
         return None
     if not all(isinstance(event.get(key), str) for key in ("channel", "user", "ts")):
@@ -97,7 +97,7 @@ def to_incoming(
 def to_change(
     event: dict[str, Any], event_id: str | None, scope: Scope
 ) -> MessageEdit | MessageDeletion | None:
-    """A `message_changed` or `message_deleted` event as an edit or deletion command."""
+    """Return a `message_changed` or `message_deleted` event as an edit or deletion."""
     channel = str(event.get("channel", ""))
     if event.get("subtype") == "message_deleted":
         return MessageDeletion(channel, str(event.get("deleted_ts", "")), event_id)

@@ -310,7 +310,7 @@ def test_evaluate_kb_calibration(knowledge_base: KnowledgeBase) -> None:
     assert calibration["answer"]["negatives"] == 2
 
 
-def test_evaluate_kb_answer_to_out_of_scope_is_wrong(knowledge_base: KnowledgeBase) -> None:
+def test_evaluate_kb_out_of_scope_answer(knowledge_base: KnowledgeBase) -> None:
     metrics = evaluate_kb(knowledge_base, [("vpn", OUT_OF_SCOPE)])
 
     assert metrics["wrong_rate"] == 1.0
