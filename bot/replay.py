@@ -128,7 +128,7 @@ def as_json(outcome: Outcome) -> str:
 def summarise(outcomes: list[Outcome], wall_s: float) -> dict[str, Any]:
     """Counts and latencies over a replay: what the bot would have done with these requests."""
     replies = sorted(outcome.reply_ms for outcome in outcomes) or [0.0]
-    answered = [o for o in outcomes if o.kb_article and not o.escalated and o.supported]
+    answered = [o for o in outcomes if o.kb_article and not o.escalated]
     return {
         "rows": len(outcomes),
         "answered_by_kb": len(answered),
