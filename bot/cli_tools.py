@@ -50,10 +50,13 @@ def kb() -> None:
 @click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def kb_import(source: Path) -> None:
     """Check the Markdown articles in SOURCE and copy them into BALCAO_KB_DIR."""
-    from kb.articles_loader import load_articles
+    from kb.articles_loader import ArticleError, load_articles
 
     settings = _settings()
-    articles = load_articles(source)
+    try:
+        articles = load_articles(source)
+    except ArticleError as error:
+        raise click.ClickException(str(error)) from None
     target = settings.kb_dir
     target.mkdir(parents=True, exist_ok=True)
     for article in articles:

@@ -32,12 +32,14 @@ def build_brain(
     catalogue_path: Path | None = None,
     kb_dirs: tuple[Path, ...] = (),
     policy: PriorityPolicy | None = None,
+    include_starter: bool = True,
 ) -> Brain:
     """Index the catalogue's exemplars and the articles; cached vectors are reused."""
     started = time.perf_counter()
     catalogue = load_catalogue(catalogue_path) if catalogue_path else load_catalogue()
     classifier = Classifier(catalogue, encoder, policy)
-    kb = KnowledgeBase(load_articles(STARTER_DIR, *kb_dirs), encoder)
+    folders = (STARTER_DIR, *kb_dirs) if include_starter else kb_dirs
+    kb = KnowledgeBase(load_articles(*folders), encoder)
 
     # One query warms the encoder, so the first requester does not wait for it.
     classifier.classify("teste")

@@ -114,6 +114,9 @@ class Intake:
             created_at=now,
         )
         session.add(stored)
+        if not is_new and message.ts == ticket.root_ts:
+            # The root arrived after a reply had opened the chamado: it describes the request.
+            ticket.title, ticket.description = describe(message.text, message.files)
         if not is_new:
             ticket.updated_at = now
             tickets.add_event(

@@ -60,8 +60,9 @@ def _source(event: dict[str, Any], event_type: str, scope: Scope) -> TicketSourc
         return TicketSource.DM
     if event_type == "app_mention" or f"<@{scope.bot_user_id}" in (event.get("text") or ""):
         return TicketSource.MENTION
-    is_top_level = event.get("thread_ts") in (None, event.get("ts"))
-    if event.get("channel") in scope.help_channel_ids and is_top_level:
+    # Thread replies count too: when a root's delivery fails and Slack retries it later, its
+    # replies arrive first, and they must open the chamado rather than be dropped.
+    if event.get("channel") in scope.help_channel_ids:
         return TicketSource.HELP_CHANNEL
     return None
 

@@ -5,8 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
+from bot.clock import FixedClock
+from bot.desk.brain import Brain, build_brain
+from bot.store.database import Database
 from bot.store.enums import Resolution, TicketStatus
-from tests.e2e.conftest import ANA, ANA_DM, CARLA, JOHN, JOHN_DM, Desk
+from kb.articles_loader import STARTER_DIR
+from tests.e2e.conftest import ANA, ANA_DM, CARLA, JOHN, JOHN_DM, Desk, run_desk
 
 TRIAGE_CHANNELS = {"C0TRIAGEM", "C0INFRA", "C0SISTEMAS", "C0SEGURANCA"}
 
@@ -208,3 +214,19 @@ def test_classification_is_explained_on_the_ticket(fc_desk: Desk) -> None:
     assert ticket.details["neighbours"][0]["topic"] == "email-calendario"
     assert "Outlook" in ticket.details["keywords"]
     assert 0.0 < (ticket.confidence or 0.0) <= 1.0
+
+
+def test_english_dm_answered_from_portuguese_article(
+    database: Database, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, brain: Brain
+) -> None:
+    portuguese_only = build_brain(
+        brain.encoder, kb_dirs=(STARTER_DIR / "pt-BR",), include_starter=False
+    )
+    for desk in run_desk(database, clock, monkeypatch, portuguese_only):
+        desk.post(JOHN, JOHN_DM, "the VPN shows error 809 when I connect from home")
+
+        [ticket] = desk.tickets()
+        assert ticket.kb_article_id == "vpn-conectar"
+        reply = text_of(reply_of(desk, JOHN_DM))
+        assert "I opened ticket *CH-1001* and found this" in reply
+        assert "erro 809" in reply

@@ -169,3 +169,39 @@ def test_emoji_only_message_is_recorded_and_asked_about(desk: Desk) -> None:
     assert "Pode me contar em poucas palavras" in json.dumps(
         desk.posted()[0]["blocks"], ensure_ascii=False
     )
+
+
+def test_reply_before_its_root_is_not_lost(desk: Desk) -> None:
+    root_ts = "1800000000.000100"
+    reply = {
+        "type": "message",
+        "channel": HELP,
+        "channel_type": "channel",
+        "user": ANA,
+        "text": "modelo HP 4000",
+        "ts": "1800000000.000200",
+        "thread_ts": root_ts,
+    }
+    root = {
+        "type": "message",
+        "channel": HELP,
+        "channel_type": "channel",
+        "user": ANA,
+        "text": "a impressora do 2º andar não imprime",
+        "ts": root_ts,
+    }
+
+    first = desk.local.delivery.deliver_event(reply)
+    desk.settle()
+    late = desk.local.delivery.deliver_event(root, retry_num=1, retry_reason="http_error")
+    desk.settle()
+
+    assert (first.status, late.status) == (200, 200)
+    [ticket] = desk.tickets()
+    assert ticket.root_ts == root_ts
+    assert ticket.description == "a impressora do 2º andar não imprime"
+    assert [m.ts for m in desk.messages() if m.slack_user_id == ANA] == [
+        "1800000000.000200",
+        root_ts,
+    ]
+    assert len(desk.posted()) == 1

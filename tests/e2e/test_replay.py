@@ -115,3 +115,34 @@ def test_english_query_finds_portuguese_only_article(fc_desk: Desk) -> None:
 
     assert result.best is not None
     assert result.best.article.id == "vpn-conectar"
+
+
+def test_kb_import_copies_checked_articles(workdir: Path) -> None:
+    source = workdir / "novos"
+    source.mkdir()
+    (source / "vpn-token.md").write_text(
+        "---\nid: vpn-token-fisico\ntitle: Token físico da VPN\nlanguage: pt-BR\n"
+        "category: vpn\ntopic: vpn-token\ntags: [token]\n---\n\nComo usar o token.\n\n"
+        "## O token não gera código\n\nTroque a bateria do token.\n",
+        encoding="utf-8",
+    )
+
+    result = CliRunner().invoke(main, ["kb", "import", str(source)])
+
+    assert result.exit_code == 0, result.output
+    assert (workdir / "kb-local" / "pt-BR" / "vpn-token-fisico.md").is_file()
+    assert "1 artigos importados" in result.output
+    search = CliRunner().invoke(main, ["kb", "search", "--json", "o token da vpn nao gera codigo"])
+    assert json.loads(search.output)["hits"][0]["article"] == "vpn-token-fisico"
+
+
+def test_kb_import_rejects_article_without_front_matter(workdir: Path) -> None:
+    source = workdir / "ruins"
+    source.mkdir()
+    (source / "sem-cabecalho.md").write_text("# Só texto\n", encoding="utf-8")
+
+    result = CliRunner().invoke(main, ["kb", "import", str(source)])
+
+    assert result.exit_code == 1
+    assert "sem-cabecalho.md: missing YAML front matter" in result.output
+    assert not (workdir / "kb-local").exists()
