@@ -66,6 +66,8 @@ class MessageDeletion:
 class RecordStatus(StrEnum):
     NEW_TICKET = "new_ticket"
     ADDED_TO_TICKET = "added_to_ticket"
+    # A reply with the details the bot asked for: it gets a first-contact answer of its own.
+    DETAILS_ADDED = "details_added"
     DUPLICATE = "duplicate"
     IGNORED = "ignored"
 

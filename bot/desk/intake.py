@@ -20,7 +20,7 @@ from bot.desk.commands import (
 from bot.desk.describe import describe
 from bot.store.database import Database
 from bot.store.enums import EventKind, MessageDirection, ReplyState, TicketStatus
-from bot.store.models import Ticket, TicketMessage
+from bot.store.models import Requester, Ticket, TicketMessage
 from bot.store.repositories import (
     MessageRepository,
     ProcessedEventRepository,
@@ -99,6 +99,7 @@ class Intake:
                 return RecordOutcome(RecordStatus.IGNORED)
             ticket = self._open_ticket(session, message)
 
+        needs_reply = is_new or self._awaits_details(session, ticket, message)
         stored = TicketMessage(
             ticket_id=ticket.id,
             direction=MessageDirection.INBOUND,
@@ -110,7 +111,7 @@ class Intake:
             raw_text=message.raw_text,
             files=[vars(file) for file in message.files],
             subtype=message.subtype,
-            reply_state=ReplyState.PENDING if is_new else ReplyState.DONE,
+            reply_state=ReplyState.PENDING if needs_reply else ReplyState.DONE,
             created_at=now,
         )
         session.add(stored)
@@ -126,6 +127,8 @@ class Intake:
         session.flush()
 
         status = RecordStatus.NEW_TICKET if is_new else RecordStatus.ADDED_TO_TICKET
+        if needs_reply and not is_new:
+            status = RecordStatus.DETAILS_ADDED
         logger.info(
             "message recorded",
             extra={
@@ -137,6 +140,16 @@ class Intake:
             },
         )
         return RecordOutcome(status, ticket.key, stored.id)
+
+    @staticmethod
+    def _awaits_details(session: Session, ticket: Ticket, message: IncomingMessage) -> bool:
+        """Whether the bot asked this requester what is happening and this is the answer."""
+        if ticket.status != TicketStatus.NEW or ticket.escalated_at is not None:
+            return False
+        if (ticket.details or {}).get("action") != "ask_details":
+            return False
+        requester = session.get(Requester, ticket.requester_id)
+        return requester is not None and requester.slack_user_id == message.user_id
 
     def _open_ticket(self, session: Session, message: IncomingMessage) -> Ticket:
         assert message.opens_ticket_as is not None

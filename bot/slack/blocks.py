@@ -16,6 +16,7 @@ Block = dict[str, Any]
 SECTION_LIMIT = 3000
 QUOTE_LIMIT = 600
 CANCEL_ACTION = "ticket_cancel"
+AGENT_ACTION = "ticket_agent"
 
 _DATE_FORMATS = {"pt-BR": "%d/%m/%Y %H:%M"}
 
@@ -39,6 +40,16 @@ def local_time(moment: datetime, time_zone: str, language: str) -> str:
     if language == "en":
         return f"{local:%b} {local.day}, {local:%Y %H:%M}"
     return local.strftime(_DATE_FORMATS[language])
+
+
+def agent_button(ticket_key: str, language: str) -> Block:
+    """The way to a person that every reply carries."""
+    return {
+        "type": "button",
+        "action_id": AGENT_ACTION,
+        "text": {"type": "plain_text", "text": t(language, "button.agent")},
+        "value": ticket_key,
+    }
 
 
 def cancel_button(ticket_key: str, language: str) -> Block:
@@ -85,7 +96,11 @@ def acknowledgement(
     opened_at = local_time(pending.opened_at, time_zone, language)
     blocks.append(context(t(language, "ack.context", key=key, opened_at=opened_at)))
     blocks.append(
-        {"type": "actions", "block_id": f"ticket:{key}", "elements": [cancel_button(key, language)]}
+        {
+            "type": "actions",
+            "block_id": f"ticket:{key}",
+            "elements": [agent_button(key, language), cancel_button(key, language)],
+        }
     )
     return t(language, "ack.fallback", key=key), blocks
 

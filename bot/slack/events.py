@@ -56,7 +56,10 @@ def _record_change(services: Services, event: dict[str, Any], event_id: str | No
 def _after_ack(services: Services) -> Callable[..., None]:
     def after_ack(context: BoltContext) -> None:
         outcome: RecordOutcome | None = context.get("outcome")
-        if outcome is None or outcome.status != RecordStatus.NEW_TICKET:
+        if outcome is None or outcome.status not in (
+            RecordStatus.NEW_TICKET,
+            RecordStatus.DETAILS_ADDED,
+        ):
             return
         message_id = outcome.message_id
         assert message_id is not None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.i18n import t
-from bot.slack.blocks import Block, context, quote, section
+from bot.slack.blocks import AGENT_ACTION, Block, context, quote, section
 from bot.slack.markup import escape
 from bot.slack.mrkdwn import from_markdown
 from bot.text import truncate
@@ -12,7 +12,6 @@ from kb.search import Hit
 
 RESOLVED_ACTION = "kb_resolved"
 DECLINE_ACTION = "kb_declined"
-AGENT_ACTION = "ticket_agent"
 OPEN_ARTICLE_ACTION = "kb_open_article"
 BODY_LIMIT = 2500
 

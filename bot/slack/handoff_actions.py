@@ -196,6 +196,6 @@ def register(app: App, services: Services) -> None:
     """Registers the first-contact and triage buttons."""
     app.action(render.RESOLVED_ACTION)(_resolved(services))
     app.action(render.DECLINE_ACTION)(_escalate(services, declined_kb=True))
-    app.action(render.AGENT_ACTION)(_escalate(services, declined_kb=False))
+    app.action(blocks.AGENT_ACTION)(_escalate(services, declined_kb=False))
     app.action(render.OPEN_ARTICLE_ACTION)(_open_article(services))
     app.action(ASSUME_ACTION)(_assume(services))

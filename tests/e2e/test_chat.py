@@ -21,31 +21,32 @@ def run_script(desk: Desk, lines: list[str]) -> tuple[bool, str]:
     return ok, out.getvalue()
 
 
-def test_portuguese_example_script(desk: Desk) -> None:
+def test_portuguese_example_script(fc_desk: Desk) -> None:
     lines = (EXAMPLES / "chat-pt-BR.txt").read_text(encoding="utf-8").splitlines()
 
-    ok, transcript = run_script(desk, lines)
+    ok, transcript = run_script(fc_desk, lines)
 
     assert ok, transcript
-    assert "Recebi seu pedido e abri o chamado *CH-1001*." in transcript
-    assert "> minha VPN caiu e não consigo abrir o SAP" in transcript
-    assert "(b1) [Cancelar chamado]" in transcript
-    assert "Chamado *CH-1001* cancelado a seu pedido." in transcript
-    assert "> a impressora do 3º andar está sem toner & atolando papel" in transcript
-    assert '"status": "new"' in transcript
+    assert "Registrei o chamado *CH-1001* e encontrei isto na base de conhecimento:" in transcript
+    assert "(b1) [Resolveu]  (b2) [Não, falar com um atendente]" in transcript
+    assert "Encerrei o chamado *CH-1001* como resolvido pela base de conhecimento." in transcript
+    assert "a impressora do 3º andar está sem toner & atolando papel" in transcript
+    assert "Registrei o chamado *CH-1002*" in transcript
+    assert '"key": "CH-1001"' in transcript
 
 
-def test_english_example_script(desk: Desk) -> None:
+def test_english_example_script(fc_desk: Desk) -> None:
     lines = (EXAMPLES / "chat-en.txt").read_text(encoding="utf-8").splitlines()
 
-    ok, transcript = run_script(desk, lines)
+    ok, transcript = run_script(fc_desk, lines)
 
     assert ok, transcript
     assert "[1] John Miller · #geral:" in transcript
     assert "@balcao my Outlook keeps asking for my password" in transcript
-    assert "I got your request and opened ticket *CH-1001*." in transcript
+    assert "I opened ticket *CH-1001* and found this in the knowledge base:" in transcript
+    assert "(b1) [Solved]  (b2) [No, talk to an agent]  (b3) [Read the whole article]" in transcript
     assert "📎 outlook-prompt.png" in transcript
-    assert "Só quem abriu o chamado CH-1001 pode cancelá-lo." in transcript
+    assert "Só quem abriu o chamado CH-1001 pode usar este botão." in transcript
 
 
 @pytest.mark.parametrize(

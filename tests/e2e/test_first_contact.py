@@ -230,3 +230,30 @@ def test_english_dm_answered_from_portuguese_article(
         reply = text_of(reply_of(desk, JOHN_DM))
         assert "I opened ticket *CH-1001* and found this" in reply
         assert "erro 809" in reply
+
+
+def test_details_after_emoji_get_first_contact(fc_desk: Desk) -> None:
+    root = fc_desk.post(ANA, ANA_DM, ":sob:")
+    asked = reply_of(fc_desk, ANA_DM)
+    assert "Pode me contar em poucas palavras" in text_of(asked)
+    assert "Falar com um atendente" in visible_text(asked)
+
+    fc_desk.post(ANA, ANA_DM, "a vpn da erro 809 quando conecto de casa", thread_ts=root)
+
+    [ticket] = fc_desk.tickets()
+    assert ticket.kb_article_id == "vpn-conectar"
+    assert ticket.category == "vpn"
+    answers = [m for m in fc_desk.replies(ANA_DM) if "encontrei isto" in text_of(m)]
+    assert len(answers) == 1
+    assert answers[0]["thread_ts"] == root
+
+
+def test_details_from_someone_else_are_only_recorded(fc_desk: Desk) -> None:
+    from tests.e2e.conftest import HELP
+
+    root = fc_desk.post(ANA, HELP, "???")
+    fc_desk.post(JOHN, HELP, "same problem here", thread_ts=root)
+
+    [ticket] = fc_desk.tickets()
+    assert ticket.category is None
+    assert len(fc_desk.replies(HELP)) == 1
