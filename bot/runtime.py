@@ -16,7 +16,7 @@ from sqlalchemy import text
 from bot.clock import Clock, SystemClock
 from bot.config import Settings, SlackMode
 from bot.desk.acknowledge import Acknowledger
-from bot.desk.brain import Brain, build_brain, load_cached_encoder
+from bot.desk.brain import Brain, Cutoffs, build_brain, load_cached_encoder
 from bot.desk.cancellation import Cancellation
 from bot.desk.escalation import Handoffs
 from bot.desk.first_contact import FirstContactRecorder
@@ -118,7 +118,15 @@ class Runtime:
         policy = PriorityPolicy(
             parse_matrix(settings.priority_matrix), frozenset(settings.vip_users)
         )
-        return build_brain(encoder, settings.catalogue_path, (settings.kb_dir,), policy)
+        cutoffs = Cutoffs(
+            settings.in_scope_threshold,
+            settings.small_talk_threshold,
+            settings.kb_answer_threshold,
+            settings.kb_suggest_threshold,
+        )
+        return build_brain(
+            encoder, settings.catalogue_path, (settings.kb_dir,), policy, cutoffs=cutoffs
+        )
 
     def _services(self, client: Any, scope: Scope) -> Services:
         settings = self.settings

