@@ -149,7 +149,13 @@ class Handoffs:
                 requester = session.get(Requester, ticket.requester_id)
                 if requester is None or requester.slack_user_id != actor:
                     return Result(Outcome.NOT_ALLOWED, _card(session, ticket))
-            reopenable = (*OPEN_STATUSES, TicketStatus.SMALL_TALK, TicketStatus.CLOSED)
+            # A chamado the KB resolved, an unsupported one or small talk can still reach a person.
+            reopenable = (
+                *OPEN_STATUSES,
+                TicketStatus.SMALL_TALK,
+                TicketStatus.CLOSED,
+                TicketStatus.RESOLVED,
+            )
             details = {**(ticket.details or {}), "kb_declined": declined_kb}
             done = _conditional_update(
                 session,
@@ -158,6 +164,8 @@ class Handoffs:
                 escalated_at=now,
                 status=TicketStatus.NEW,
                 closed_at=None,
+                resolved_at=None,
+                resolution=None,
                 updated_at=now,
                 details=details,
             )

@@ -88,7 +88,14 @@ def _resolved(services: Services) -> Callable[..., None]:
                 channel=result.card.channel_id,
                 thread_ts=result.card.root_ts,
                 text=text,
-                blocks=[blocks.section(text)],
+                blocks=[
+                    blocks.section(text),
+                    {
+                        "type": "actions",
+                        "block_id": f"resolved:{key}",
+                        "elements": [blocks.agent_button(key, language)],
+                    },
+                ],
             )
 
         _in_worker(services, f"resolve {key}", tell)

@@ -257,3 +257,17 @@ def test_details_from_someone_else_are_only_recorded(fc_desk: Desk) -> None:
     [ticket] = fc_desk.tickets()
     assert ticket.category is None
     assert len(fc_desk.replies(HELP)) == 1
+
+
+def test_resolved_chamado_can_still_reach_a_person(fc_desk: Desk) -> None:
+    fc_desk.post(ANA, ANA_DM, "como troco a senha de rede?")
+    press(fc_desk, ANA, ANA_DM, reply_of(fc_desk, ANA_DM), "kb_resolved")
+    [thanks] = [m for m in fc_desk.replies(ANA_DM) if "Que bom!" in text_of(m)]
+
+    press(fc_desk, ANA, ANA_DM, thanks, "ticket_agent")
+
+    [ticket] = fc_desk.tickets()
+    assert ticket.status is TicketStatus.NEW
+    assert ticket.resolution is None
+    assert ticket.escalated_at is not None
+    assert len(triage_cards(fc_desk)) == 1
