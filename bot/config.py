@@ -75,6 +75,8 @@ class Settings(BaseSettings):
     kb_answer_threshold: float | None = Field(default=None, ge=-1.0, le=1.0)
     kb_suggest_threshold: float | None = Field(default=None, ge=-1.0, le=1.0)
 
+    note_prefix: str = Field(default="nota:", min_length=1)
+
     http_host: str = "0.0.0.0"
     http_port: int = Field(default=3000, ge=0, le=65535)
     local_api_port: int = Field(default=0, ge=0, le=65535)

@@ -17,15 +17,20 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings, SlackMode
 from bot.desk.acknowledge import Acknowledger
 from bot.desk.brain import Brain, Cutoffs, build_brain, load_cached_encoder
+from bot.desk.bridge import BridgeStore
 from bot.desk.cancellation import Cancellation
+from bot.desk.commands import Route
 from bot.desk.escalation import Handoffs
 from bot.desk.first_contact import FirstContactRecorder
 from bot.desk.intake import Intake, TicketKeys
 from bot.i18n import language_for
+from bot.slack.agents import AgentDirectory
 from bot.slack.app import build_app
+from bot.slack.bridge import Bridge
 from bot.slack.channels import resolve_channel_ids
 from bot.slack.client import make_client
 from bot.slack.context import Services
+from bot.slack.events import dispatch
 from bot.slack.first_contact import FirstContact
 from bot.slack.followup import FollowUp
 from bot.slack.http import HttpServer, make_wsgi_app
@@ -141,6 +146,16 @@ class Runtime:
             recorder = FirstContactRecorder(self.database, self.clock, self.brain)
             first_contact = FirstContact(self.brain, recorder, triage)
         language = language_for(settings.default_locale)
+        agents = AgentDirectory(
+            client,
+            {
+                *triage.team_channels.values(),
+                *([triage.default_channel] if triage.default_channel else []),
+            },
+        )
+        bridge = Bridge(
+            client, BridgeStore(self.database, self.clock), agents, settings.note_prefix, language
+        )
         return Services(
             intake=Intake(
                 self.database,
@@ -154,6 +169,8 @@ class Runtime:
             handoffs=handoffs,
             triage=triage,
             brain=self.brain,
+            bridge=bridge,
+            agents=agents,
         )
 
     def _triage(self, client: Any, handoffs: Handoffs) -> Triage:
@@ -173,6 +190,7 @@ class Runtime:
             team_channels,
             resolved.get(self.settings.triage_channel),
             language_for(self.settings.default_locale),
+            self.settings.note_prefix,
         )
 
     def _start_transport(self) -> None:
@@ -208,9 +226,9 @@ class Runtime:
         message_ids = self.acknowledger.list_unanswered()
         if message_ids:
             logger.info("recovering unanswered messages", extra={"count": len(message_ids)})
-        for message_id in message_ids:
+        for message_id, route in message_ids:
             self.worker.submit(
-                partial(self.services.followup.acknowledge, message_id),
+                partial(dispatch, self.services, Route(route), message_id),
                 f"recover message {message_id}",
             )
 

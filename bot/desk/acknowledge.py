@@ -146,7 +146,7 @@ class Acknowledger:
                 ticket, EventKind.REPLY_FAILED, "bot", now, {"error": error}
             )
 
-    def list_unanswered(self) -> list[int]:
+    def list_unanswered(self) -> list[tuple[int, str]]:
         """Messages whose reply never went out, e.g. because the bot stopped mid-way."""
         now = self.clock.now()
         with self.database.transaction() as session:

@@ -72,11 +72,20 @@ class RecordStatus(StrEnum):
     IGNORED = "ignored"
 
 
+class Route(StrEnum):
+    """The after-ack work a recorded message needs."""
+
+    FIRST_CONTACT = "first_contact"
+    TO_CARD = "to_card"
+    TO_REQUESTER = "to_requester"
+
+
 @dataclass(frozen=True)
 class RecordOutcome:
     status: RecordStatus
     ticket_key: str | None = None
     message_id: int | None = None
+    route: Route | None = None
 
 
 @dataclass(frozen=True)

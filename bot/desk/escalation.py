@@ -48,6 +48,7 @@ class TicketCard:
     assignee_id: str | None
     triage_channel_id: str | None
     triage_ts: str | None
+    resolution_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def _card(session: Session, ticket: Ticket) -> TicketCard:
         assignee_id=ticket.assignee_user_id,
         triage_channel_id=ticket.triage_channel_id,
         triage_ts=ticket.triage_ts,
+        resolution_note=ticket.resolution_note,
     )
 
 
@@ -205,6 +207,67 @@ class Handoffs:
                 ticket, EventKind.ASSIGNED, agent_id, now, {"assignee": agent_id}
             )
             return Result(Outcome.DONE, _card(session, ticket), agent_id)
+
+    def resolve_by_agent(self, key: str, agent_id: str, note: str) -> Result:
+        """An agent marks the chamado resolved; the requester is then asked to confirm."""
+        now = self.clock.now()
+        with self.database.transaction() as session:
+            ticket = TicketRepository(session).get_by_key(key)
+            if ticket is None:
+                return Result(Outcome.NOT_FOUND)
+            done = _conditional_update(
+                session,
+                ticket,
+                Ticket.status.in_((TicketStatus.IN_PROGRESS, TicketStatus.WAITING_ON_REQUESTER)),
+                status=TicketStatus.RESOLVED,
+                resolution=Resolution.AGENT,
+                resolution_note=note,
+                resolved_at=now,
+                status_changed_at=now,
+                updated_at=now,
+            )
+            if not done:
+                return Result(Outcome.ALREADY, _card(session, ticket), ticket.assignee_user_id)
+            TicketRepository(session).add_event(
+                ticket,
+                EventKind.STATUS_CHANGED,
+                agent_id,
+                now,
+                {"to": TicketStatus.RESOLVED.value, "resolution": Resolution.AGENT.value},
+            )
+            return Result(Outcome.DONE, _card(session, ticket), ticket.assignee_user_id)
+
+    def confirm_resolution(self, key: str, user_id: str) -> Result:
+        """The requester confirms the agent's fix: the chamado closes."""
+        return self._requester_answer(key, user_id, TicketStatus.CLOSED)
+
+    def reopen(self, key: str, user_id: str) -> Result:
+        """The requester says "Ainda não": back to the same agent."""
+        return self._requester_answer(key, user_id, TicketStatus.IN_PROGRESS)
+
+    def _requester_answer(self, key: str, user_id: str, status: TicketStatus) -> Result:
+        now = self.clock.now()
+        with self.database.transaction() as session:
+            ticket = self._requester_ticket(session, key, user_id)
+            if isinstance(ticket, Result):
+                return ticket
+            values: dict[str, Any] = {"status": status, "status_changed_at": now, "updated_at": now}
+            if status == TicketStatus.CLOSED:
+                values["closed_at"] = now
+            else:
+                values.update(resolved_at=None, resolution=None)
+            done = _conditional_update(
+                session,
+                ticket,
+                (Ticket.status == TicketStatus.RESOLVED) & (Ticket.resolution == Resolution.AGENT),
+                **values,
+            )
+            if not done:
+                return Result(Outcome.ALREADY, _card(session, ticket), ticket.assignee_user_id)
+            TicketRepository(session).add_event(
+                ticket, EventKind.STATUS_CHANGED, user_id, now, {"to": status.value}
+            )
+            return Result(Outcome.DONE, _card(session, ticket), ticket.assignee_user_id)
 
     def _requester_ticket(self, session: Session, key: str, user_id: str) -> Ticket | Result:
         ticket = TicketRepository(session).get_by_key(key)

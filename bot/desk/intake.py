@@ -16,6 +16,7 @@ from bot.desk.commands import (
     MessageEdit,
     RecordOutcome,
     RecordStatus,
+    Route,
 )
 from bot.desk.describe import describe
 from bot.store.database import Database
@@ -93,13 +94,18 @@ class Intake:
             return RecordOutcome(RecordStatus.DUPLICATE)
 
         ticket = tickets.get_by_root(message.channel_id, message.root_ts)
+        on_card = False
+        if ticket is None and message.is_thread_reply:
+            ticket = tickets.get_by_triage(message.channel_id, message.root_ts)
+            on_card = ticket is not None
         is_new = ticket is None
         if ticket is None:
             if message.opens_ticket_as is None:
                 return RecordOutcome(RecordStatus.IGNORED)
             ticket = self._open_ticket(session, message)
 
-        needs_reply = is_new or self._awaits_details(session, ticket, message)
+        route = self._route(session, ticket, message, is_new, on_card)
+        needs_reply = route is not None
         stored = TicketMessage(
             ticket_id=ticket.id,
             direction=MessageDirection.INBOUND,
@@ -112,6 +118,7 @@ class Intake:
             files=[vars(file) for file in message.files],
             subtype=message.subtype,
             reply_state=ReplyState.PENDING if needs_reply else ReplyState.DONE,
+            route=route.value if route else None,
             created_at=now,
         )
         session.add(stored)
@@ -127,7 +134,7 @@ class Intake:
         session.flush()
 
         status = RecordStatus.NEW_TICKET if is_new else RecordStatus.ADDED_TO_TICKET
-        if needs_reply and not is_new:
+        if route == Route.FIRST_CONTACT and not is_new:
             status = RecordStatus.DETAILS_ADDED
         logger.info(
             "message recorded",
@@ -139,7 +146,27 @@ class Intake:
                 "event_id": message.event_id,
             },
         )
-        return RecordOutcome(status, ticket.key, stored.id)
+        return RecordOutcome(status, ticket.key, stored.id, route)
+
+    def _route(
+        self,
+        session: Session,
+        ticket: Ticket,
+        message: IncomingMessage,
+        is_new: bool,
+        on_card: bool,
+    ) -> Route | None:
+        """Decide what happens after the ack: answer, relay to one side, or nothing."""
+        if is_new or self._awaits_details(session, ticket, message):
+            return Route.FIRST_CONTACT
+        if on_card:
+            # Whether it is an agent's reply or an internal note is settled after the ack.
+            return Route.TO_REQUESTER
+        requester = session.get(Requester, ticket.requester_id)
+        from_requester = requester is not None and requester.slack_user_id == message.user_id
+        if from_requester and ticket.triage_ts is not None:
+            return Route.TO_CARD
+        return None
 
     @staticmethod
     def _awaits_details(session: Session, ticket: Ticket, message: IncomingMessage) -> bool:

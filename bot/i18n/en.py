@@ -160,4 +160,31 @@ MESSAGES: dict[str, str] = {
     "cli.start_failed": "Balcão could not start: {error}",
     "cli.kb_imported": "{count} articles imported into {folder}; the knowledge base has {total}.",
     "cli.kb_indexed": "Knowledge base indexed: {total} articles in {seconds} s.",
+    "bridge.agent_says": "*{agent}* (agent): {text}",
+    "bridge.requester_says": "*{requester}* (requester): {text}",
+    "bridge.files": "Files: {links}",
+    "bridge.card_hint": (
+        'Reply in this thread to talk to the requester. Messages that start with "{prefix}" '
+        "stay between agents."
+    ),
+    "agent.only_agents": "Only IT service desk agents can use this button.",
+    "button.resolve": "Resolve",
+    "button.confirm_resolved": "Yes, solved",
+    "button.not_yet": "Not yet",
+    "resolve.modal_title": "Resolve ticket",
+    "resolve.note_label": "Resolution note (the requester reads it)",
+    "resolve.submit": "Resolve",
+    "resolve.cancel": "Cancel",
+    "resolve.requester": "{agent} resolved your ticket *{key}*:",
+    "resolve.question": "Is the service working again and is the problem solved?",
+    "resolve.confirmed": "Thanks! I closed ticket *{key}*. Write again whenever you need help.",
+    "resolve.reopened": (
+        "I reopened ticket *{key}* and told the agent handling it. The answer will come here "
+        "in this thread."
+    ),
+    "triage.resolved_by": "Resolved by <@{agent}>: {note}",
+    "triage.reopened": (
+        "The requester said it is not solved yet: ticket {key} was reopened for <@{agent}>."
+    ),
+    "triage.confirmed": "The requester confirmed the fix; ticket {key} was closed.",
 }

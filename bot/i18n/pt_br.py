@@ -165,4 +165,33 @@ MESSAGES: dict[str, str] = {
     "cli.start_failed": "Não foi possível iniciar o Balcão: {error}",
     "cli.kb_imported": "{count} artigos importados para {folder}; a base tem {total} artigos.",
     "cli.kb_indexed": "Base de conhecimento indexada: {total} artigos em {seconds} s.",
+    "bridge.agent_says": "*{agent}* (atendente): {text}",
+    "bridge.requester_says": "*{requester}* (solicitante): {text}",
+    "bridge.files": "Arquivos: {links}",
+    "bridge.card_hint": (
+        "Responda neste tópico para falar com o solicitante. Mensagens que começam com "
+        '"{prefix}" ficam só entre atendentes.'
+    ),
+    "agent.only_agents": "Só atendentes das equipes de TI podem usar este botão.",
+    "button.resolve": "Resolver",
+    "button.confirm_resolved": "Resolveu",
+    "button.not_yet": "Ainda não",
+    "resolve.modal_title": "Resolver chamado",
+    "resolve.note_label": "Nota de resolução (o solicitante vai ler)",
+    "resolve.submit": "Resolver",
+    "resolve.cancel": "Cancelar",
+    "resolve.requester": "{agent} resolveu o seu chamado *{key}*:",
+    "resolve.question": "O serviço voltou a funcionar e o problema está resolvido?",
+    "resolve.confirmed": (
+        "Obrigado! Encerrei o chamado *{key}*. Se precisar, é só escrever de novo."
+    ),
+    "resolve.reopened": (
+        "Reabri o chamado *{key}* e avisei quem estava cuidando dele. A resposta vem aqui "
+        "neste tópico."
+    ),
+    "triage.resolved_by": "Resolvido por <@{agent}>: {note}",
+    "triage.reopened": (
+        "O solicitante disse que ainda não resolveu: o chamado {key} foi reaberto para <@{agent}>."
+    ),
+    "triage.confirmed": "O solicitante confirmou a solução; o chamado {key} foi encerrado.",
 }

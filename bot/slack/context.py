@@ -8,6 +8,8 @@ from bot.desk.brain import Brain
 from bot.desk.cancellation import Cancellation
 from bot.desk.escalation import Handoffs
 from bot.desk.intake import Intake
+from bot.slack.agents import AgentDirectory
+from bot.slack.bridge import Bridge
 from bot.slack.followup import FollowUp
 from bot.slack.translate import Scope
 from bot.slack.triage import Triage
@@ -24,3 +26,5 @@ class Services:
     handoffs: Handoffs
     triage: Triage
     brain: Brain | None
+    bridge: Bridge
+    agents: AgentDirectory

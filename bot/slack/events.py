@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from slack_bolt import App, BoltContext
 
-from bot.desk.commands import MessageDeletion, RecordOutcome, RecordStatus
+from bot.desk.commands import MessageDeletion, RecordOutcome, Route
 from bot.slack.context import Services
 from bot.slack.translate import to_change, to_incoming
 
@@ -56,18 +57,22 @@ def _record_change(services: Services, event: dict[str, Any], event_id: str | No
 def _after_ack(services: Services) -> Callable[..., None]:
     def after_ack(context: BoltContext) -> None:
         outcome: RecordOutcome | None = context.get("outcome")
-        if outcome is None or outcome.status not in (
-            RecordStatus.NEW_TICKET,
-            RecordStatus.DETAILS_ADDED,
-        ):
+        if outcome is None or outcome.route is None or outcome.message_id is None:
             return
-        message_id = outcome.message_id
-        assert message_id is not None
         services.worker.submit(
-            lambda: services.followup.acknowledge(message_id), f"acknowledge {outcome.ticket_key}"
+            partial(dispatch, services, outcome.route, outcome.message_id),
+            f"{outcome.route.value} {outcome.ticket_key}",
         )
 
     return after_ack
+
+
+def dispatch(services: Services, route: Route, message_id: int) -> None:
+    """Run the after-ack work of one recorded message."""
+    if route == Route.FIRST_CONTACT:
+        services.followup.acknowledge(message_id)
+    else:
+        services.bridge.relay(message_id)
 
 
 def register(app: App, services: Services) -> None:

@@ -15,14 +15,11 @@ from bot.i18n import language_for, t
 from bot.slack import blocks
 from bot.slack import first_contact_blocks as render
 from bot.slack.context import Services
-from bot.slack.markup import escape
-from bot.slack.profiles import fetch_profile
-from bot.slack.triage_blocks import ASSUME_ACTION
 
 logger = logging.getLogger(__name__)
 
 
-def _clicker_language(client: WebClient, user_id: str) -> str:
+def clicker_language(client: WebClient, user_id: str) -> str:
     try:
         return language_for(
             client.users_info(user=user_id, include_locale=True)["user"].get("locale")
@@ -31,7 +28,7 @@ def _clicker_language(client: WebClient, user_id: str) -> str:
         return language_for(None)
 
 
-def _done_note(body: dict[str, Any], client: WebClient, note: str) -> None:
+def done_note(body: dict[str, Any], client: WebClient, note: str) -> None:
     """Replace the pressed message's buttons with a note, so they cannot be pressed again."""
     message = body.get("message") or {}
     client.chat_update(
@@ -42,12 +39,12 @@ def _done_note(body: dict[str, Any], client: WebClient, note: str) -> None:
     )
 
 
-def _refuse(client: WebClient, body: dict[str, Any], result: Result, key: str) -> None:
+def refuse(client: WebClient, body: dict[str, Any], result: Result, key: str) -> None:
     """Tell the clicker why nothing happened; a double click on a done action stays silent."""
     if result.outcome == Outcome.ALREADY:
         return
     user_id = body["user"]["id"]
-    language = _clicker_language(client, user_id)
+    language = clicker_language(client, user_id)
     message_key = "fc.not_requester" if result.outcome == Outcome.NOT_ALLOWED else "fc.already_done"
     message = body.get("message") or {}
     client.chat_postEphemeral(
@@ -58,7 +55,7 @@ def _refuse(client: WebClient, body: dict[str, Any], result: Result, key: str) -
     )
 
 
-def _in_worker(services: Services, name: str, job: Callable[[], None]) -> None:
+def in_worker(services: Services, name: str, job: Callable[[], None]) -> None:
     def guarded() -> None:
         try:
             job()
@@ -80,9 +77,9 @@ def _resolved(services: Services) -> Callable[..., None]:
 
         def tell() -> None:
             if result.outcome != Outcome.DONE or result.card is None:
-                return _refuse(client, body, result, key)
+                return refuse(client, body, result, key)
             language = result.card.language
-            _done_note(body, client, t(language, "status.resolved"))
+            done_note(body, client, t(language, "status.resolved"))
             text = t(language, "fc.resolved_thanks", key=key)
             client.chat_postMessage(
                 channel=result.card.channel_id,
@@ -98,7 +95,7 @@ def _resolved(services: Services) -> Callable[..., None]:
                 ],
             )
 
-        _in_worker(services, f"resolve {key}", tell)
+        in_worker(services, f"resolve {key}", tell)
 
     return resolved
 
@@ -112,11 +109,11 @@ def _escalate(services: Services, declined_kb: bool) -> Callable[..., None]:
         def work() -> None:
             result = services.triage.escalate(key, user_id, declined_kb)
             if result.outcome != Outcome.DONE or result.card is None:
-                return _refuse(client, body, result, key)
+                return refuse(client, body, result, key)
             card = result.card
             team = services.triage.team_name(card.team, card.language)
             text = t(card.language, "fc.escalate_done", key=key, team=team)
-            _done_note(body, client, t(card.language, "triage.unassigned"))
+            done_note(body, client, t(card.language, "triage.unassigned"))
             client.chat_postMessage(
                 channel=card.channel_id,
                 thread_ts=card.root_ts,
@@ -124,7 +121,7 @@ def _escalate(services: Services, declined_kb: bool) -> Callable[..., None]:
                 blocks=[blocks.section(text)],
             )
 
-        _in_worker(services, f"escalate {key}", work)
+        in_worker(services, f"escalate {key}", work)
 
     return escalate
 
@@ -155,54 +152,9 @@ def _open_article(services: Services) -> Callable[..., None]:
     return open_article
 
 
-def _assume(services: Services) -> Callable[..., None]:
-    def assume(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-        key = str(body["actions"][0]["value"])
-        agent_id = body["user"]["id"]
-        # NOTE: any member of the triage channel may assume; the agent check comes with the
-        # agents' own workflow.
-        result = services.handoffs.assume(key, agent_id)
-
-        def tell() -> None:
-            card = result.card
-            if result.outcome != Outcome.DONE or card is None:
-                language = _clicker_language(client, agent_id)
-                message_key = "triage.already_assigned" if result.assignee_id else "triage.closed"
-                client.chat_postEphemeral(
-                    channel=body["channel"]["id"],
-                    user=agent_id,
-                    text=t(language, message_key, key=key, agent=result.assignee_id or ""),
-                )
-                return
-            services.triage.update_card(card)
-            name = _agent_name(client, agent_id)
-            text = t(card.language, "fc.assigned_requester", agent=name, key=key)
-            client.chat_postMessage(
-                channel=card.channel_id,
-                thread_ts=card.root_ts,
-                text=text,
-                blocks=[blocks.section(text)],
-            )
-
-        _in_worker(services, f"assume {key}", tell)
-
-    return assume
-
-
-def _agent_name(client: WebClient, agent_id: str) -> str:
-    try:
-        profile = fetch_profile(client, agent_id)
-    except SlackApiError:
-        return f"<@{agent_id}>"
-    details = ", ".join(part for part in (profile.name, profile.title) if part)
-    return escape(details) if details else f"<@{agent_id}>"
-
-
 def register(app: App, services: Services) -> None:
     """Registers the first-contact and triage buttons."""
     app.action(render.RESOLVED_ACTION)(_resolved(services))
     app.action(render.DECLINE_ACTION)(_escalate(services, declined_kb=True))
     app.action(blocks.AGENT_ACTION)(_escalate(services, declined_kb=False))
     app.action(render.OPEN_ARTICLE_ACTION)(_open_article(services))
-    app.action(ASSUME_ACTION)(_assume(services))

@@ -26,6 +26,7 @@ class Triage:
         team_channels: dict[str, str],
         default_channel: str | None,
         language: str,
+        note_prefix: str = "nota:",
     ) -> None:
         self.client = client
         self.handoffs = handoffs
@@ -33,6 +34,7 @@ class Triage:
         self.team_channels = team_channels
         self.default_channel = default_channel
         self.language = language
+        self.note_prefix = note_prefix
 
     def channel_for(self, card: TicketCard) -> str | None:
         return self.team_channels.get(card.team or "", self.default_channel)
@@ -62,6 +64,7 @@ class Triage:
             self.category_name(card.category, self.language),
             self.language,
             self._permalink(card),
+            self.note_prefix,
         )
         try:
             response = self.client.chat_postMessage(
@@ -88,6 +91,7 @@ class Triage:
             self.category_name(card.category, self.language),
             self.language,
             self._permalink(card),
+            self.note_prefix,
         )
         self.client.chat_update(
             channel=card.triage_channel_id, ts=card.triage_ts, text=text, blocks=blocks

@@ -9,6 +9,7 @@ from bot.slack.first_contact_blocks import button
 from bot.slack.markup import escape_truncated
 
 ASSUME_ACTION = "ticket_assume"
+RESOLVE_ACTION = "ticket_resolve"
 
 
 def _requester(card: TicketCard) -> str:
@@ -32,7 +33,11 @@ def _kb_line(card: TicketCard, language: str) -> str:
 
 
 def triage_card(
-    card: TicketCard, category_name: str, language: str, permalink: str | None
+    card: TicketCard,
+    category_name: str,
+    language: str,
+    permalink: str | None,
+    note_prefix: str = "nota:",
 ) -> tuple[str, list[Block]]:
     """Requester, description, classification, what the KB offered, status and "Assumir"."""
     priority = card.priority or "—"
@@ -56,9 +61,21 @@ def triage_card(
     ]
     if permalink:
         blocks.append(context(t(language, "triage.conversation", link=permalink)))
-    if card.assignee_id:
+    if card.status == "resolved" and card.resolution_note is not None:
+        note = escape_truncated(card.resolution_note, 1500)
+        blocks.append(context(t(language, "triage.resolved_by", agent=card.assignee_id, note=note)))
+    elif card.assignee_id:
         blocks.append(context(t(language, "triage.assigned", agent=card.assignee_id)))
-    else:
+    if card.assignee_id and card.status in ("in_progress", "waiting_on_requester"):
+        blocks.append(context(t(language, "bridge.card_hint", prefix=note_prefix)))
+        blocks.append(
+            {
+                "type": "actions",
+                "block_id": f"triage:{card.key}",
+                "elements": [button(RESOLVE_ACTION, t(language, "button.resolve"), card.key)],
+            }
+        )
+    elif not card.assignee_id:
         blocks.append(context(t(language, "triage.unassigned")))
         blocks.append(
             {

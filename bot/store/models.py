@@ -90,6 +90,11 @@ class Ticket(Base):
     assignee_user_id: Mapped[str | None] = mapped_column(String(32), index=True)
     assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
+    # Human side (MOF step 3): timings kept for the SLA clocks.
+    first_response_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    status_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    resolution_note: Mapped[str | None] = mapped_column(Text())
+
     requester: Mapped[Requester] = relationship(lazy="raise")
 
 
@@ -114,6 +119,9 @@ class TicketMessage(Base):
     files: Mapped[list[dict[str, Any]]] = mapped_column(JSON(), default=list)
     subtype: Mapped[str | None] = mapped_column(String(64))
     reply_state: Mapped[ReplyState | None] = mapped_column(_enum(ReplyState))
+    # What the after-ack work does with the message: first contact or a relay.
+    route: Mapped[str | None] = mapped_column(String(16))
+    internal: Mapped[bool] = mapped_column(default=False)
     reply_claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -141,3 +149,18 @@ class ProcessedEvent(Base):
     event_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     event_type: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Relay(Base):
+    """A message copied between the requester's thread and the card's thread, for edits."""
+
+    __tablename__ = "relays"
+    __table_args__ = (UniqueConstraint("source_channel_id", "source_ts"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    source_channel_id: Mapped[str] = mapped_column(String(32))
+    source_ts: Mapped[str] = mapped_column(String(32))
+    target_channel_id: Mapped[str] = mapped_column(String(32))
+    target_ts: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

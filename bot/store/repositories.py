@@ -51,6 +51,14 @@ class TicketRepository:
             select(Ticket).where(Ticket.channel_id == channel_id, Ticket.root_ts == root_ts)
         ).one_or_none()
 
+    def get_by_triage(self, channel_id: str, triage_ts: str) -> Ticket | None:
+        """The chamado whose triage card is this message, so its thread is the agents' side."""
+        return self.session.scalars(
+            select(Ticket).where(
+                Ticket.triage_channel_id == channel_id, Ticket.triage_ts == triage_ts
+            )
+        ).one_or_none()
+
     def add(self, ticket: Ticket, key_prefix: str, key_start: int) -> Ticket:
         """Insert the ticket and give it its public key, derived from its id."""
         self.session.add(ticket)
@@ -114,22 +122,24 @@ class MessageRepository:
         )
         return bool(getattr(result, "rowcount", 0) == 1)
 
-    def list_unanswered_ids(self, stale_before: datetime, limit: int = 500) -> list[int]:
-        """Inbound messages whose after-ack work never finished."""
-        return list(
-            self.session.scalars(
-                select(TicketMessage.id)
-                .where(
-                    or_(
-                        TicketMessage.reply_state == ReplyState.PENDING,
-                        (TicketMessage.reply_state == ReplyState.SENDING)
-                        & (TicketMessage.reply_claimed_at < stale_before),
-                    ),
-                )
-                .order_by(TicketMessage.id)
-                .limit(limit)
+    def list_unanswered_ids(
+        self, stale_before: datetime, limit: int = 500
+    ) -> list[tuple[int, str]]:
+        """Inbound messages whose after-ack work never finished, with their route."""
+        rows = self.session.execute(
+            select(TicketMessage.id, TicketMessage.route)
+            .where(
+                or_(
+                    TicketMessage.reply_state == ReplyState.PENDING,
+                    (TicketMessage.reply_state == ReplyState.SENDING)
+                    & (TicketMessage.reply_claimed_at < stale_before),
+                ),
             )
+            .order_by(TicketMessage.id)
+            .limit(limit)
         )
+        # Messages recorded before routes existed were all first contacts.
+        return [(int(row[0]), str(row[1] or "first_contact")) for row in rows]
 
 
 class ProcessedEventRepository:
