@@ -30,11 +30,16 @@ NOTE_LIMIT = 2500
 
 def _refuse_non_agent(client: WebClient, body: dict[str, Any]) -> None:
     user_id = body["user"]["id"]
-    client.chat_postEphemeral(
-        channel=body["channel"]["id"],
-        user=user_id,
-        text=t(clicker_language(client, user_id), "agent.only_agents"),
-    )
+    text = t(clicker_language(client, user_id), "agent.only_agents")
+    try:
+        client.chat_postEphemeral(channel=body["channel"]["id"], user=user_id, text=text)
+    except SlackApiError as error:
+        if error.response.get("error") != "user_not_in_channel":
+            raise
+        # Anyone can read a public triage channel without joining it, but an ephemeral
+        # message needs membership, so the refusal goes to the person's DM with the bot.
+        channel = client.conversations_open(users=user_id)["channel"]["id"]
+        client.chat_postMessage(channel=channel, text=text)
 
 
 def _agent_name(client: WebClient, agent_id: str) -> str:

@@ -46,12 +46,21 @@ def _record_change(services: Services, event: dict[str, Any], event_id: str | No
     else:
         key = services.intake.edit(change)
         action = "edit"
-    if key is not None:
-        logger.info(
-            "message %s recorded",
-            action,
-            extra={"ticket": key, "channel": change.channel_id, "ts": change.ts},
-        )
+    if key is None:
+        return
+    logger.info(
+        "message %s recorded",
+        action,
+        extra={"ticket": key, "channel": change.channel_id, "ts": change.ts},
+    )
+
+    # A relayed message's copy on the other side follows its edit or deletion.
+    bridge = services.bridge
+    if isinstance(change, MessageDeletion):
+        job = partial(bridge.relay_deletion, change.channel_id, change.ts)
+    else:
+        job = partial(bridge.relay_edit, change.channel_id, change.ts, change.text)
+    services.worker.submit(job, f"relay {action} {key}")
 
 
 def _after_ack(services: Services) -> Callable[..., None]:

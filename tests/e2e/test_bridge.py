@@ -1,0 +1,197 @@
+"""Agents take over: assignment rights, the two-way bridge, notes, edits and resolution."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bot.store.enums import TicketStatus
+from tests.e2e.conftest import ANA, ANA_DM, CARLA, JOHN, Desk
+
+MARCOS = "U0MARCOS"
+
+
+def escalated(desk: Desk) -> dict[str, Any]:
+    """Open an urgent chamado (escalated at once) and return its triage card."""
+    desk.post(ANA, ANA_DM, "URGENTE ninguem do andar consegue imprimir")
+    cards = [{**m, "channel": "C0INFRA"} for m in desk.replies("C0INFRA")]
+    assert len(cards) == 1
+    return cards[0]
+
+
+def press(desk: Desk, user_id: str, channel_id: str, message: dict[str, Any], action: str) -> None:
+    delivery = desk.local.press_button(user_id, channel_id, str(message["ts"]), action)
+    assert delivery.status == 200
+    desk.settle()
+
+
+def assumed(desk: Desk) -> dict[str, Any]:
+    card = escalated(desk)
+    press(desk, CARLA, card["channel"], card, "ticket_assume")
+    return card
+
+
+def in_requester_thread(desk: Desk) -> list[str]:
+    return [str(m.get("text")) for m in desk.replies(ANA_DM)]
+
+
+def in_card_thread(desk: Desk, card: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        m
+        for m in desk.local.workspace.messages_in(card["channel"], card["ts"])
+        if m["ts"] != card["ts"]
+    ]
+
+
+def test_non_agent_cannot_assume(fc_desk: Desk) -> None:
+    card = escalated(fc_desk)
+
+    press(fc_desk, JOHN, card["channel"], card, "ticket_assume")
+
+    [ticket] = fc_desk.tickets()
+    assert ticket.assignee_user_id is None
+    # John is not in the triage channel, so the refusal comes in his DM with the bot.
+    [refusal] = fc_desk.replies("D0JOHN")
+    assert refusal["text"] == "Only IT service desk agents can use this button."
+    assert "assigned" not in fc_desk.event_kinds()
+
+
+def test_agent_reply_reaches_requester_once(fc_desk: Desk) -> None:
+    card = assumed(fc_desk)
+
+    result = fc_desk.local.post(
+        CARLA, card["channel"], "Oi Ana, qual impressora?", thread_ts=card["ts"]
+    )
+    fc_desk.settle()
+    fc_desk.local.redeliver(result.deliveries[0])
+    fc_desk.settle()
+
+    relayed = [m for m in in_requester_thread(fc_desk) if "qual impressora?" in m]
+    assert relayed == ["*Carla Lima* (atendente): Oi Ana, qual impressora?"]
+    [ticket] = fc_desk.tickets()
+    assert ticket.status is TicketStatus.WAITING_ON_REQUESTER
+    assert ticket.first_response_at is not None
+
+
+def test_requester_reply_reaches_card_once(fc_desk: Desk) -> None:
+    card = assumed(fc_desk)
+    root = fc_desk.tickets()[0].root_ts
+    fc_desk.local.post(CARLA, card["channel"], "Qual impressora?", thread_ts=card["ts"])
+    fc_desk.settle()
+
+    result = fc_desk.local.post(ANA, ANA_DM, "a do 3º andar, perto da copa", thread_ts=root)
+    fc_desk.settle()
+    fc_desk.local.redeliver(result.deliveries[0])
+    fc_desk.settle()
+
+    copies = [m["text"] for m in in_card_thread(fc_desk, card) if "perto da copa" in m["text"]]
+    assert copies == ["*Ana Souza* (solicitante): a do 3º andar, perto da copa"]
+    assert fc_desk.tickets()[0].status is TicketStatus.IN_PROGRESS
+
+
+def test_internal_note_is_never_relayed(fc_desk: Desk) -> None:
+    card = assumed(fc_desk)
+
+    fc_desk.local.post(
+        CARLA, card["channel"], "nota: parece ser o toner de novo", thread_ts=card["ts"]
+    )
+    fc_desk.settle()
+
+    assert not any("toner" in text for text in in_requester_thread(fc_desk))
+    notes = [m for m in fc_desk.messages() if m.internal]
+    assert [m.text for m in notes] == ["nota: parece ser o toner de novo"]
+
+
+def test_talk_before_assumption_stays_internal(fc_desk: Desk) -> None:
+    card = escalated(fc_desk)
+
+    fc_desk.local.post(MARCOS, card["channel"], "alguém pega esse?", thread_ts=card["ts"])
+    fc_desk.settle()
+
+    assert not any("alguém pega" in text for text in in_requester_thread(fc_desk))
+
+
+def test_edit_and_deletion_follow_the_copy(fc_desk: Desk) -> None:
+    card = assumed(fc_desk)
+    ts = fc_desk.local.post(CARLA, card["channel"], "Reinicie a impresora", thread_ts=card["ts"]).ts
+    fc_desk.settle()
+
+    fc_desk.local.edit(CARLA, card["channel"], ts, "Reinicie a impressora, por favor")
+    fc_desk.settle()
+    assert any(
+        text.endswith("Reinicie a impressora, por favor") for text in in_requester_thread(fc_desk)
+    )
+
+    fc_desk.local.delete(CARLA, card["channel"], ts)
+    fc_desk.settle()
+    assert not any("Reinicie" in text for text in in_requester_thread(fc_desk))
+
+
+def test_resolve_asks_requester_and_not_yet_reopens(fc_desk: Desk) -> None:
+    card = assumed(fc_desk)
+    press(fc_desk, CARLA, card["channel"], card_now(fc_desk, card), "ticket_resolve")
+    [modal] = fc_desk.local.workspace.open_modals(CARLA)
+    assert modal["callback_id"] == "ticket_resolve_note"
+
+    fc_desk.local.submit_view(
+        CARLA, {"note": {"text": {"type": "plain_text_input", "value": "Toner trocado."}}}
+    )
+    fc_desk.settle()
+
+    [ticket] = fc_desk.tickets()
+    assert ticket.status is TicketStatus.RESOLVED
+    assert ticket.resolution_note == "Toner trocado."
+    [question] = [m for m in fc_desk.replies(ANA_DM) if "resolveu o seu chamado" in m["text"]]
+    assert "O serviço voltou a funcionar" in json.dumps(question["blocks"], ensure_ascii=False)
+
+    press(fc_desk, ANA, ANA_DM, question, "ticket_reopen")
+
+    [ticket] = fc_desk.tickets()
+    assert ticket.status is TicketStatus.IN_PROGRESS
+    assert ticket.assignee_user_id == CARLA
+    assert any("foi reaberto para <@U0CARLA>" in m["text"] for m in in_card_thread(fc_desk, card))
+
+
+def test_confirmation_closes_the_chamado(fc_desk: Desk) -> None:
+    card = assumed(fc_desk)
+    press(fc_desk, CARLA, card["channel"], card_now(fc_desk, card), "ticket_resolve")
+    fc_desk.local.submit_view(
+        CARLA, {"note": {"text": {"type": "plain_text_input", "value": "Toner trocado."}}}
+    )
+    fc_desk.settle()
+    [question] = [m for m in fc_desk.replies(ANA_DM) if "resolveu o seu chamado" in m["text"]]
+
+    press(fc_desk, ANA, ANA_DM, question, "ticket_confirm")
+
+    [ticket] = fc_desk.tickets()
+    assert ticket.status is TicketStatus.CLOSED
+    assert ticket.closed_at is not None
+
+
+def test_relay_survives_a_restart(fc_desk: Desk) -> None:
+    card = assumed(fc_desk)
+    worker = fc_desk.runtime.services.worker
+    fc_desk.runtime.services.worker = _Drop()  # type: ignore[assignment]
+    fc_desk.local.post(CARLA, card["channel"], "Pode testar agora?", thread_ts=card["ts"])
+    assert not any("Pode testar" in text for text in in_requester_thread(fc_desk))
+
+    fc_desk.runtime.services.worker = worker
+    fc_desk.runtime._recover()
+    fc_desk.settle()
+    fc_desk.runtime._recover()
+    fc_desk.settle()
+
+    assert [t for t in in_requester_thread(fc_desk) if "Pode testar" in t] == [
+        "*Carla Lima* (atendente): Pode testar agora?"
+    ]
+
+
+class _Drop:
+    def submit(self, job: object, name: str) -> None:
+        return None
+
+
+def card_now(desk: Desk, card: dict[str, Any]) -> dict[str, Any]:
+    """The card as it is now, after updates in place."""
+    [current] = [m for m in desk.replies(card["channel"]) if m["ts"] == card["ts"]]
+    return current
