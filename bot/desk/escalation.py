@@ -49,6 +49,7 @@ class TicketCard:
     triage_channel_id: str | None
     triage_ts: str | None
     resolution_note: str | None = None
+    resolution: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ def _card(session: Session, ticket: Ticket) -> TicketCard:
         triage_channel_id=ticket.triage_channel_id,
         triage_ts=ticket.triage_ts,
         resolution_note=ticket.resolution_note,
+        resolution=ticket.resolution,
     )
 
 
@@ -207,6 +209,62 @@ class Handoffs:
                 ticket, EventKind.ASSIGNED, agent_id, now, {"assignee": agent_id}
             )
             return Result(Outcome.DONE, _card(session, ticket), agent_id)
+
+    def assign(self, key: str, actor_id: str, assignee_id: str) -> Result:
+        """Give the chamado to `assignee_id`, whoever had it; closed chamados stay closed."""
+        now = self.clock.now()
+        with self.database.transaction() as session:
+            ticket = TicketRepository(session).get_by_key(key)
+            if ticket is None:
+                return Result(Outcome.NOT_FOUND)
+            previous = ticket.assignee_user_id
+            if previous == assignee_id:
+                return Result(Outcome.ALREADY, _card(session, ticket), previous)
+            done = _conditional_update(
+                session,
+                ticket,
+                Ticket.status.in_(OPEN_STATUSES),
+                assignee_user_id=assignee_id,
+                assigned_at=now,
+                status=TicketStatus.IN_PROGRESS,
+                status_changed_at=now,
+                updated_at=now,
+            )
+            if not done:
+                return Result(Outcome.CLOSED, _card(session, ticket), previous)
+            TicketRepository(session).add_event(
+                ticket, EventKind.ASSIGNED, actor_id, now, {"from": previous, "to": assignee_id}
+            )
+            return Result(Outcome.DONE, _card(session, ticket), previous)
+
+    def close_unresolved(self, key: str, agent_id: str, reason: str) -> Result:
+        """Close without a solution (duplicate, no reply, out of scope …), with the reason."""
+        now = self.clock.now()
+        with self.database.transaction() as session:
+            ticket = TicketRepository(session).get_by_key(key)
+            if ticket is None:
+                return Result(Outcome.NOT_FOUND)
+            done = _conditional_update(
+                session,
+                ticket,
+                Ticket.status.in_(OPEN_STATUSES),
+                status=TicketStatus.CLOSED,
+                resolution=Resolution.UNRESOLVED,
+                resolution_note=reason,
+                closed_at=now,
+                status_changed_at=now,
+                updated_at=now,
+            )
+            if not done:
+                return Result(Outcome.ALREADY, _card(session, ticket), ticket.assignee_user_id)
+            TicketRepository(session).add_event(
+                ticket,
+                EventKind.STATUS_CHANGED,
+                agent_id,
+                now,
+                {"to": TicketStatus.CLOSED.value, "resolution": Resolution.UNRESOLVED.value},
+            )
+            return Result(Outcome.DONE, _card(session, ticket), ticket.assignee_user_id)
 
     def resolve_by_agent(self, key: str, agent_id: str, note: str) -> Result:
         """An agent marks the chamado resolved; the requester is then asked to confirm."""

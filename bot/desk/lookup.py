@@ -61,3 +61,21 @@ def ticket_summary(database: Database, key: str) -> dict[str, Any] | None:
                 for event in tickets.list_events(ticket.id)
             ],
         }
+
+
+def conversation_so_far(database: Database, key: str) -> list[tuple[str, str]]:
+    """The requester's and the bot's messages in order, as (author id or "bot", text)."""
+    with database.transaction() as session:
+        ticket = TicketRepository(session).get_by_key(key)
+        if ticket is None:
+            return []
+        messages = session.scalars(
+            select(TicketMessage)
+            .where(
+                TicketMessage.ticket_id == ticket.id,
+                TicketMessage.channel_id == ticket.channel_id,
+                TicketMessage.deleted_at.is_(None),
+            )
+            .order_by(TicketMessage.id)
+        )
+        return [(message.slack_user_id or "bot", message.text) for message in messages]

@@ -187,4 +187,16 @@ MESSAGES: dict[str, str] = {
         "The requester said it is not solved yet: ticket {key} was reopened for <@{agent}>."
     ),
     "triage.confirmed": "The requester confirmed the fix; ticket {key} was closed.",
+    "button.assign": "Assign to…",
+    "button.close_unresolved": "Close unresolved",
+    "close.modal_title": "Close unresolved",
+    "close.reason_label": "Reason (the requester reads it)",
+    "close.submit": "Close",
+    "close.requester": "Ticket *{key}* was closed without a solution by {agent}:",
+    "close.requester_hint": "If you still need help, just write here or talk to an agent.",
+    "triage.closed_by": "Closed unresolved by <@{agent}>: {reason}",
+    "assign.requester": "{agent} is now handling your ticket *{key}*.",
+    "assign.not_agent": "<@{agent}> is not an agent; pick someone from the triage channels.",
+    "triage.context_title": "Conversation so far on ticket {key}:",
+    "triage.bot_name": "Balcão",
 }

@@ -194,4 +194,18 @@ MESSAGES: dict[str, str] = {
         "O solicitante disse que ainda não resolveu: o chamado {key} foi reaberto para <@{agent}>."
     ),
     "triage.confirmed": "O solicitante confirmou a solução; o chamado {key} foi encerrado.",
+    "button.assign": "Atribuir a…",
+    "button.close_unresolved": "Encerrar sem solução",
+    "close.modal_title": "Encerrar sem solução",
+    "close.reason_label": "Motivo (o solicitante vai ler)",
+    "close.submit": "Encerrar",
+    "close.requester": "O chamado *{key}* foi encerrado sem solução por {agent}:",
+    "close.requester_hint": (
+        "Se ainda precisar de ajuda, é só escrever aqui ou falar com um atendente."
+    ),
+    "triage.closed_by": "Encerrado sem solução por <@{agent}>: {reason}",
+    "assign.requester": "Agora {agent} está cuidando do seu chamado *{key}*.",
+    "assign.not_agent": "<@{agent}> não é atendente; escolha alguém dos canais de triagem.",
+    "triage.context_title": "Conversa até agora no chamado {key}:",
+    "triage.bot_name": "Balcão",
 }

@@ -11,18 +11,20 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.desk.escalation import Outcome, TicketCard
+from bot.desk.lookup import conversation_so_far
 from bot.i18n import t
 from bot.slack import blocks
 from bot.slack.context import Services
 from bot.slack.first_contact_blocks import button
 from bot.slack.handoff_actions import clicker_language, done_note, in_worker, refuse
-from bot.slack.markup import escape
+from bot.slack.markup import escape, escape_truncated
 from bot.slack.profiles import fetch_profile
-from bot.slack.triage_blocks import ASSUME_ACTION, RESOLVE_ACTION
+from bot.slack.triage_blocks import ASSIGN_ACTION, ASSUME_ACTION, CLOSE_ACTION, RESOLVE_ACTION
 
 logger = logging.getLogger(__name__)
 
 RESOLVE_VIEW = "ticket_resolve_note"
+CLOSE_VIEW = "ticket_close_reason"
 CONFIRM_ACTION = "ticket_confirm"
 REOPEN_ACTION = "ticket_reopen"
 NOTE_LIMIT = 2500
@@ -88,25 +90,42 @@ def _assume(services: Services) -> Callable[..., None]:
                 card.language, "fc.assigned_requester", agent=_agent_name(client, agent_id), key=key
             )
             _tell_requester(client, card, text)
+            _post_context(services, client, card)
 
         in_worker(services, f"assume {key}", work)
 
     return assume
 
 
-def resolve_modal(key: str, language: str) -> dict[str, Any]:
+def _post_context(services: Services, client: WebClient, card: TicketCard) -> None:
+    """Show the agents the conversation so far in the card's thread, so nobody re-asks."""
+    if not (card.triage_channel_id and card.triage_ts):
+        return
+    desk = services.triage.language
+    lines = [t(desk, "triage.context_title", key=card.key)]
+    for author, text in conversation_so_far(services.handoffs.database, card.key):
+        name = t(desk, "triage.bot_name") if author == "bot" else f"<@{author}>"
+        lines.append(f"> *{name}*: " + escape_truncated(" ".join(text.split()), 400))
+    client.chat_postMessage(
+        channel=card.triage_channel_id, thread_ts=card.triage_ts, text="\n".join(lines)[:3900]
+    )
+
+
+def note_modal(callback_id: str, key: str, language: str, texts: str) -> dict[str, Any]:
+    """A modal asking the agent for one text the requester reads (`texts`: message prefix)."""
+    label_key = "note_label" if texts == "resolve" else "reason_label"
     return {
         "type": "modal",
-        "callback_id": RESOLVE_VIEW,
+        "callback_id": callback_id,
         "private_metadata": key,
-        "title": {"type": "plain_text", "text": t(language, "resolve.modal_title")[:24]},
-        "submit": {"type": "plain_text", "text": t(language, "resolve.submit")[:24]},
+        "title": {"type": "plain_text", "text": t(language, f"{texts}.modal_title")[:24]},
+        "submit": {"type": "plain_text", "text": t(language, f"{texts}.submit")[:24]},
         "close": {"type": "plain_text", "text": t(language, "resolve.cancel")[:24]},
         "blocks": [
             {
                 "type": "input",
                 "block_id": "note",
-                "label": {"type": "plain_text", "text": t(language, "resolve.note_label")[:2000]},
+                "label": {"type": "plain_text", "text": t(language, f"{texts}.{label_key}")},
                 "element": {
                     "type": "plain_text_input",
                     "action_id": "text",
@@ -118,25 +137,95 @@ def resolve_modal(key: str, language: str) -> dict[str, Any]:
     }
 
 
-def _open_resolve(services: Services) -> Callable[..., None]:
-    def open_resolve(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+def _open_note_modal(services: Services, callback_id: str, texts: str) -> Callable[..., None]:
+    def open_modal(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
         key = str(body["actions"][0]["value"])
         if not services.agents.is_agent(body["user"]["id"]):
-            in_worker(services, f"refuse resolve {key}", lambda: _refuse_non_agent(client, body))
+            in_worker(services, f"refuse {texts} {key}", lambda: _refuse_non_agent(client, body))
             return
         # The trigger id expires after 3 s, so the modal opens here rather than in the worker.
         try:
             client.views_open(
-                trigger_id=body["trigger_id"], view=resolve_modal(key, services.triage.language)
+                trigger_id=body["trigger_id"],
+                view=note_modal(callback_id, key, services.triage.language, texts),
             )
         except SlackApiError as error:
             logger.warning(
-                "resolve modal not opened",
-                extra={"ticket": key, "error": error.response.get("error")},
+                "modal not opened", extra={"ticket": key, "error": error.response.get("error")}
             )
 
-    return open_resolve
+    return open_modal
+
+
+def _submit_close(services: Services) -> Callable[..., None]:
+    def submit(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
+        ack()
+        key = str(view.get("private_metadata", ""))
+        agent_id = body["user"]["id"]
+        reason = str(view["state"]["values"]["note"]["text"].get("value") or "").strip()
+
+        def work() -> None:
+            if not services.agents.is_agent(agent_id):
+                return
+            result = services.handoffs.close_unresolved(key, agent_id, reason)
+            card = result.card
+            if result.outcome != Outcome.DONE or card is None:
+                return
+            services.triage.update_card(card)
+            language = card.language
+            text = t(language, "close.requester", key=key, agent=_agent_name(client, agent_id))
+            _tell_requester(
+                client,
+                card,
+                text,
+                [
+                    blocks.section(blocks.quote(reason)) if reason else blocks.context("—"),
+                    blocks.context(t(language, "close.requester_hint")),
+                    {
+                        "type": "actions",
+                        "block_id": f"closed:{key}",
+                        "elements": [blocks.agent_button(key, language)],
+                    },
+                ],
+            )
+
+        in_worker(services, f"close {key}", work)
+
+    return submit
+
+
+def _assign(services: Services) -> Callable[..., None]:
+    def assign(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        action = body["actions"][0]
+        key = str(action.get("block_id", "")).removeprefix("triage:")
+        actor_id = body["user"]["id"]
+        assignee_id = str(action.get("selected_user") or "")
+
+        def work() -> None:
+            if not services.agents.is_agent(actor_id):
+                return _refuse_non_agent(client, body)
+            if not services.agents.is_agent(assignee_id):
+                language = clicker_language(client, actor_id)
+                client.chat_postEphemeral(
+                    channel=body["channel"]["id"],
+                    user=actor_id,
+                    text=t(language, "assign.not_agent", agent=assignee_id),
+                )
+                return
+            result = services.handoffs.assign(key, actor_id, assignee_id)
+            card = result.card
+            if result.outcome != Outcome.DONE or card is None:
+                return
+            services.triage.update_card(card)
+            name = _agent_name(client, assignee_id)
+            _tell_requester(client, card, t(card.language, "assign.requester", agent=name, key=key))
+            _post_context(services, client, card)
+
+        in_worker(services, f"assign {key}", work)
+
+    return assign
 
 
 def _submit_resolve(services: Services) -> Callable[..., None]:
@@ -216,7 +305,10 @@ def _requester_answer(services: Services, confirmed: bool) -> Callable[..., None
 def register(app: App, services: Services) -> None:
     """Registers the agents' card buttons, the resolution modal and the confirmation."""
     app.action(ASSUME_ACTION)(_assume(services))
-    app.action(RESOLVE_ACTION)(_open_resolve(services))
+    app.action(RESOLVE_ACTION)(_open_note_modal(services, RESOLVE_VIEW, "resolve"))
     app.view(RESOLVE_VIEW)(_submit_resolve(services))
+    app.action(CLOSE_ACTION)(_open_note_modal(services, CLOSE_VIEW, "close"))
+    app.view(CLOSE_VIEW)(_submit_close(services))
+    app.action(ASSIGN_ACTION)(_assign(services))
     app.action(CONFIRM_ACTION)(_requester_answer(services, confirmed=True))
     app.action(REOPEN_ACTION)(_requester_answer(services, confirmed=False))

@@ -10,6 +10,8 @@ from bot.slack.markup import escape_truncated
 
 ASSUME_ACTION = "ticket_assume"
 RESOLVE_ACTION = "ticket_resolve"
+ASSIGN_ACTION = "ticket_assign"
+CLOSE_ACTION = "ticket_close_unresolved"
 
 
 def _requester(card: TicketCard) -> str:
@@ -64,25 +66,34 @@ def triage_card(
     if card.status == "resolved" and card.resolution_note is not None:
         note = escape_truncated(card.resolution_note, 1500)
         blocks.append(context(t(language, "triage.resolved_by", agent=card.assignee_id, note=note)))
+    elif card.resolution == "unresolved" and card.resolution_note is not None:
+        reason = escape_truncated(card.resolution_note, 1500)
+        blocks.append(
+            context(t(language, "triage.closed_by", agent=card.assignee_id, reason=reason))
+        )
     elif card.assignee_id:
         blocks.append(context(t(language, "triage.assigned", agent=card.assignee_id)))
-    if card.assignee_id and card.status in ("in_progress", "waiting_on_requester"):
-        blocks.append(context(t(language, "bridge.card_hint", prefix=note_prefix)))
-        blocks.append(
-            {
-                "type": "actions",
-                "block_id": f"triage:{card.key}",
-                "elements": [button(RESOLVE_ACTION, t(language, "button.resolve"), card.key)],
-            }
-        )
-    elif not card.assignee_id:
+    else:
         blocks.append(context(t(language, "triage.unassigned")))
+
+    if card.status in ("new", "in_progress", "waiting_on_requester"):
+        if card.assignee_id:
+            blocks.append(context(t(language, "bridge.card_hint", prefix=note_prefix)))
+            first = button(RESOLVE_ACTION, t(language, "button.resolve"), card.key, "primary")
+        else:
+            first = button(ASSUME_ACTION, t(language, "button.assume"), card.key, "primary")
         blocks.append(
             {
                 "type": "actions",
                 "block_id": f"triage:{card.key}",
                 "elements": [
-                    button(ASSUME_ACTION, t(language, "button.assume"), card.key, "primary")
+                    first,
+                    {
+                        "type": "users_select",
+                        "action_id": ASSIGN_ACTION,
+                        "placeholder": {"type": "plain_text", "text": t(language, "button.assign")},
+                    },
+                    button(CLOSE_ACTION, t(language, "button.close_unresolved"), card.key),
                 ],
             }
         )

@@ -30,6 +30,7 @@ class Resolution(StrEnum):
     AGENT = "agent"
     UNSUPPORTED = "unsupported"
     CANCELLED = "cancelled"
+    UNRESOLVED = "unresolved"
 
 
 OPEN_STATUSES = (TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.WAITING_ON_REQUESTER)

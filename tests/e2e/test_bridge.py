@@ -195,3 +195,99 @@ def card_now(desk: Desk, card: dict[str, Any]) -> dict[str, Any]:
     """The card as it is now, after updates in place."""
     [current] = [m for m in desk.replies(card["channel"]) if m["ts"] == card["ts"]]
     return current
+
+
+def test_assume_shows_the_conversation_so_far(fc_desk: Desk) -> None:
+    card = assumed(fc_desk)
+
+    [context] = [m for m in in_card_thread(fc_desk, card) if "Conversa até agora" in m["text"]]
+    assert "URGENTE ninguem do andar consegue imprimir" in context["text"]
+    assert "*Balcão*" in context["text"]
+
+
+def assign_payload(desk: Desk, user_id: str, card: dict[str, Any], selected: str) -> dict[str, Any]:
+    """The block_actions payload Slack sends when a user picks someone in "Atribuir a…"."""
+    current = card_now(desk, card)
+    return {
+        "type": "block_actions",
+        "user": {"id": user_id, "team_id": "T0LOCAL"},
+        "team": {"id": "T0LOCAL"},
+        "channel": {"id": card["channel"]},
+        "container": {"type": "message", "message_ts": card["ts"], "channel_id": card["channel"]},
+        "message": {k: v for k, v in current.items() if k != "channel"},
+        "trigger_id": desk.local.workspace.issue_trigger_id(user_id),
+        "actions": [
+            {
+                "action_id": "ticket_assign",
+                "block_id": f"triage:CH-1001",
+                "type": "users_select",
+                "selected_user": selected,
+                "action_ts": "1800000000.000001",
+            }
+        ],
+    }
+
+
+def test_assign_to_another_agent_tells_requester(fc_desk: Desk) -> None:
+    card = assumed(fc_desk)
+
+    delivery = fc_desk.local.delivery.deliver_interaction(
+        assign_payload(fc_desk, CARLA, card, MARCOS)
+    )
+    fc_desk.settle()
+
+    assert delivery.status == 200
+    [ticket] = fc_desk.tickets()
+    assert ticket.assignee_user_id == MARCOS
+    assert any(
+        "Marcos Pereira" in t and "está cuidando do seu chamado" in t
+        for t in in_requester_thread(fc_desk)
+    )
+    assert "Assumido por <@U0MARCOS>" in json.dumps(card_now(fc_desk, card)["blocks"])
+
+
+def test_assign_to_non_agent_is_refused(fc_desk: Desk) -> None:
+    card = assumed(fc_desk)
+
+    fc_desk.local.delivery.deliver_interaction(assign_payload(fc_desk, CARLA, card, ANA))
+    fc_desk.settle()
+
+    assert fc_desk.tickets()[0].assignee_user_id == CARLA
+    [notice] = fc_desk.local.workspace.ephemerals_for(CARLA)
+    assert "não é atendente" in notice["text"]
+
+
+def test_close_without_solution_tells_the_reason(fc_desk: Desk) -> None:
+    card = assumed(fc_desk)
+    press(fc_desk, CARLA, card["channel"], card_now(fc_desk, card), "ticket_close_unresolved")
+
+    fc_desk.local.submit_view(
+        CARLA, {"note": {"text": {"type": "plain_text_input", "value": "Duplicado do CH-0999."}}}
+    )
+    fc_desk.settle()
+
+    [ticket] = fc_desk.tickets()
+    assert ticket.status is TicketStatus.CLOSED
+    assert ticket.resolution == "unresolved"
+    assert any("encerrado sem solução por" in t for t in in_requester_thread(fc_desk))
+    card_text = json.dumps(card_now(fc_desk, card)["blocks"], ensure_ascii=False)
+    assert "Encerrado sem solução por <@U0CARLA>: Duplicado do CH-0999." in card_text
+    assert "ticket_resolve" not in card_text
+
+
+def test_shared_file_is_relayed_as_link(fc_desk: Desk) -> None:
+    from bot.localslack.user_actions import SharedFile
+
+    card = assumed(fc_desk)
+    fc_desk.local.post(
+        CARLA,
+        card["channel"],
+        "Siga este guia",
+        thread_ts=card["ts"],
+        files=[SharedFile("guia-toner.pdf", b"%PDF")],
+    )
+    fc_desk.settle()
+
+    [relayed] = [t for t in in_requester_thread(fc_desk) if "Siga este guia" in t]
+    assert "Arquivos:" in relayed
+    assert "guia-toner" in relayed
