@@ -219,7 +219,7 @@ def assign_payload(desk: Desk, user_id: str, card: dict[str, Any], selected: str
         "actions": [
             {
                 "action_id": "ticket_assign",
-                "block_id": f"triage:CH-1001",
+                "block_id": "triage:CH-1001",
                 "type": "users_select",
                 "selected_user": selected,
                 "action_ts": "1800000000.000001",

@@ -41,11 +41,12 @@ def press(desk: Desk, user_id: str, channel_id: str, message: dict[str, Any], ac
 
 
 def triage_cards(desk: Desk) -> list[dict[str, Any]]:
-    """Bot messages in the triage channels, each with its channel id added."""
+    """Triage cards (top-level bot messages in the triage channels), with their channel id."""
     return [
         {**m, "channel": channel}
         for channel in sorted(TRIAGE_CHANNELS)
         for m in desk.replies(channel)
+        if m.get("thread_ts") in (None, m["ts"])
     ]
 
 
