@@ -23,6 +23,7 @@ from bot.desk.commands import Route
 from bot.desk.escalation import Handoffs
 from bot.desk.first_contact import FirstContactRecorder
 from bot.desk.intake import Intake, TicketKeys
+from bot.desk.reclassification import Reclassification
 from bot.i18n import language_for
 from bot.slack.agents import AgentDirectory
 from bot.slack.app import build_app
@@ -171,7 +172,21 @@ class Runtime:
             brain=self.brain,
             bridge=bridge,
             agents=agents,
+            reclassification=self._reclassification(),
         )
+
+    def _reclassification(self) -> Reclassification | None:
+        """Corrections need the catalogue; past ones teach the classifier again at start-up."""
+        if self.brain is None:
+            return None
+        reclassification = Reclassification(self.database, self.clock, self.brain.catalogue)
+        learned = reclassification.learned_exemplars()
+        for topic_id, example in learned:
+            if self.brain.catalogue.topic(topic_id) is not None:
+                self.brain.classifier.learn(topic_id, example)
+        if learned:
+            logger.info("agents' corrections loaded", extra={"count": len(learned)})
+        return reclassification
 
     def _triage(self, client: Any, handoffs: Handoffs) -> Triage:
         """Resolve each team's triage channel; unknown ones fall back to the default channel."""

@@ -59,7 +59,7 @@ class Result:
     assignee_id: str | None = None
 
 
-def _card(session: Session, ticket: Ticket) -> TicketCard:
+def card_of(session: Session, ticket: Ticket) -> TicketCard:
     requester = session.get(Requester, ticket.requester_id)
     assert requester is not None and ticket.key is not None
     offered = tuple(str(item["article"]) for item in (ticket.details or {}).get("kb", []))
@@ -112,7 +112,7 @@ class Handoffs:
     def card(self, key: str) -> TicketCard | None:
         with self.database.transaction() as session:
             ticket = TicketRepository(session).get_by_key(key)
-            return _card(session, ticket) if ticket else None
+            return card_of(session, ticket) if ticket else None
 
     def resolve_by_self_service(self, key: str, user_id: str) -> Result:
         """Close the chamado because the requester confirmed the KB answer solved it."""
@@ -132,7 +132,7 @@ class Handoffs:
                 updated_at=now,
             )
             if not done:
-                return Result(Outcome.ALREADY, _card(session, ticket))
+                return Result(Outcome.ALREADY, card_of(session, ticket))
             TicketRepository(session).add_event(
                 ticket,
                 EventKind.STATUS_CHANGED,
@@ -140,7 +140,7 @@ class Handoffs:
                 now,
                 {"to": TicketStatus.RESOLVED.value, "resolution": Resolution.SELF_SERVICE.value},
             )
-            return Result(Outcome.DONE, _card(session, ticket))
+            return Result(Outcome.DONE, card_of(session, ticket))
 
     def escalate(self, key: str, actor: str, declined_kb: bool = False) -> Result:
         """Send the chamado to the agents; small talk that asks for a person becomes a chamado."""
@@ -152,7 +152,7 @@ class Handoffs:
             if actor != "bot":
                 requester = session.get(Requester, ticket.requester_id)
                 if requester is None or requester.slack_user_id != actor:
-                    return Result(Outcome.NOT_ALLOWED, _card(session, ticket))
+                    return Result(Outcome.NOT_ALLOWED, card_of(session, ticket))
             # A chamado the KB resolved, an unsupported one or small talk can still reach a person.
             reopenable = (
                 *OPEN_STATUSES,
@@ -174,11 +174,11 @@ class Handoffs:
                 details=details,
             )
             if not done:
-                return Result(Outcome.ALREADY, _card(session, ticket))
+                return Result(Outcome.ALREADY, card_of(session, ticket))
             TicketRepository(session).add_event(
                 ticket, EventKind.ESCALATED, actor, now, {"declined_kb": declined_kb}
             )
-            return Result(Outcome.DONE, _card(session, ticket))
+            return Result(Outcome.DONE, card_of(session, ticket))
 
     def record_triage_card(self, key: str, channel_id: str, ts: str) -> None:
         with self.database.transaction() as session:
@@ -204,11 +204,11 @@ class Handoffs:
             )
             if not done:
                 outcome = Outcome.ALREADY if ticket.assignee_user_id else Outcome.CLOSED
-                return Result(outcome, _card(session, ticket), ticket.assignee_user_id)
+                return Result(outcome, card_of(session, ticket), ticket.assignee_user_id)
             TicketRepository(session).add_event(
                 ticket, EventKind.ASSIGNED, agent_id, now, {"assignee": agent_id}
             )
-            return Result(Outcome.DONE, _card(session, ticket), agent_id)
+            return Result(Outcome.DONE, card_of(session, ticket), agent_id)
 
     def assign(self, key: str, actor_id: str, assignee_id: str) -> Result:
         """Give the chamado to `assignee_id`, whoever had it; closed chamados stay closed."""
@@ -219,7 +219,7 @@ class Handoffs:
                 return Result(Outcome.NOT_FOUND)
             previous = ticket.assignee_user_id
             if previous == assignee_id:
-                return Result(Outcome.ALREADY, _card(session, ticket), previous)
+                return Result(Outcome.ALREADY, card_of(session, ticket), previous)
             done = _conditional_update(
                 session,
                 ticket,
@@ -231,11 +231,11 @@ class Handoffs:
                 updated_at=now,
             )
             if not done:
-                return Result(Outcome.CLOSED, _card(session, ticket), previous)
+                return Result(Outcome.CLOSED, card_of(session, ticket), previous)
             TicketRepository(session).add_event(
                 ticket, EventKind.ASSIGNED, actor_id, now, {"from": previous, "to": assignee_id}
             )
-            return Result(Outcome.DONE, _card(session, ticket), previous)
+            return Result(Outcome.DONE, card_of(session, ticket), previous)
 
     def close_unresolved(self, key: str, agent_id: str, reason: str) -> Result:
         """Close without a solution (duplicate, no reply, out of scope …), with the reason."""
@@ -256,7 +256,7 @@ class Handoffs:
                 updated_at=now,
             )
             if not done:
-                return Result(Outcome.ALREADY, _card(session, ticket), ticket.assignee_user_id)
+                return Result(Outcome.ALREADY, card_of(session, ticket), ticket.assignee_user_id)
             TicketRepository(session).add_event(
                 ticket,
                 EventKind.STATUS_CHANGED,
@@ -264,7 +264,7 @@ class Handoffs:
                 now,
                 {"to": TicketStatus.CLOSED.value, "resolution": Resolution.UNRESOLVED.value},
             )
-            return Result(Outcome.DONE, _card(session, ticket), ticket.assignee_user_id)
+            return Result(Outcome.DONE, card_of(session, ticket), ticket.assignee_user_id)
 
     def resolve_by_agent(self, key: str, agent_id: str, note: str) -> Result:
         """An agent marks the chamado resolved; the requester is then asked to confirm."""
@@ -285,7 +285,7 @@ class Handoffs:
                 updated_at=now,
             )
             if not done:
-                return Result(Outcome.ALREADY, _card(session, ticket), ticket.assignee_user_id)
+                return Result(Outcome.ALREADY, card_of(session, ticket), ticket.assignee_user_id)
             TicketRepository(session).add_event(
                 ticket,
                 EventKind.STATUS_CHANGED,
@@ -293,7 +293,7 @@ class Handoffs:
                 now,
                 {"to": TicketStatus.RESOLVED.value, "resolution": Resolution.AGENT.value},
             )
-            return Result(Outcome.DONE, _card(session, ticket), ticket.assignee_user_id)
+            return Result(Outcome.DONE, card_of(session, ticket), ticket.assignee_user_id)
 
     def confirm_resolution(self, key: str, user_id: str) -> Result:
         """The requester confirms the agent's fix: the chamado closes."""
@@ -321,11 +321,11 @@ class Handoffs:
                 **values,
             )
             if not done:
-                return Result(Outcome.ALREADY, _card(session, ticket), ticket.assignee_user_id)
+                return Result(Outcome.ALREADY, card_of(session, ticket), ticket.assignee_user_id)
             TicketRepository(session).add_event(
                 ticket, EventKind.STATUS_CHANGED, user_id, now, {"to": status.value}
             )
-            return Result(Outcome.DONE, _card(session, ticket), ticket.assignee_user_id)
+            return Result(Outcome.DONE, card_of(session, ticket), ticket.assignee_user_id)
 
     def _requester_ticket(self, session: Session, key: str, user_id: str) -> Ticket | Result:
         ticket = TicketRepository(session).get_by_key(key)
@@ -333,5 +333,5 @@ class Handoffs:
             return Result(Outcome.NOT_FOUND)
         requester = session.get(Requester, ticket.requester_id)
         if requester is None or requester.slack_user_id != user_id:
-            return Result(Outcome.NOT_ALLOWED, _card(session, ticket))
+            return Result(Outcome.NOT_ALLOWED, card_of(session, ticket))
         return ticket

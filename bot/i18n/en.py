@@ -199,4 +199,13 @@ MESSAGES: dict[str, str] = {
     "assign.not_agent": "<@{agent}> is not an agent; pick someone from the triage channels.",
     "triage.context_title": "Conversation so far on ticket {key}:",
     "triage.bot_name": "Balcão",
+    "button.reclassify": "Reclassify",
+    "reclassify.modal_title": "Reclassify ticket",
+    "reclassify.category": "Category",
+    "reclassify.type": "Request type",
+    "reclassify.priority": "Priority",
+    "reclassify.submit": "Save",
+    "reclassify.requester_category": "Your ticket *{key}* is now in the {category} category.",
+    "reclassify.requester_priority": "Your ticket *{key}* now has priority {priority}.",
+    "reclassify.card_note": "<@{agent}> reclassified: {changes}",
 }

@@ -208,4 +208,13 @@ MESSAGES: dict[str, str] = {
     "assign.not_agent": "<@{agent}> não é atendente; escolha alguém dos canais de triagem.",
     "triage.context_title": "Conversa até agora no chamado {key}:",
     "triage.bot_name": "Balcão",
+    "button.reclassify": "Reclassificar",
+    "reclassify.modal_title": "Reclassificar chamado",
+    "reclassify.category": "Categoria",
+    "reclassify.type": "Tipo de solicitação",
+    "reclassify.priority": "Prioridade",
+    "reclassify.submit": "Salvar",
+    "reclassify.requester_category": "Seu chamado *{key}* agora está na categoria {category}.",
+    "reclassify.requester_priority": "A prioridade do seu chamado *{key}* agora é {priority}.",
+    "reclassify.card_note": "<@{agent}> reclassificou: {changes}",
 }

@@ -30,7 +30,7 @@ REOPEN_ACTION = "ticket_reopen"
 NOTE_LIMIT = 2500
 
 
-def _refuse_non_agent(client: WebClient, body: dict[str, Any]) -> None:
+def refuse_non_agent(client: WebClient, body: dict[str, Any]) -> None:
     user_id = body["user"]["id"]
     text = t(clicker_language(client, user_id), "agent.only_agents")
     try:
@@ -73,7 +73,7 @@ def _assume(services: Services) -> Callable[..., None]:
         def work() -> None:
             if not services.agents.is_agent(agent_id):
                 logger.info("assume refused: not an agent", extra={"ticket": key, "user": agent_id})
-                return _refuse_non_agent(client, body)
+                return refuse_non_agent(client, body)
             result = services.handoffs.assume(key, agent_id)
             card = result.card
             if result.outcome != Outcome.DONE or card is None:
@@ -142,7 +142,7 @@ def _open_note_modal(services: Services, callback_id: str, texts: str) -> Callab
         ack()
         key = str(body["actions"][0]["value"])
         if not services.agents.is_agent(body["user"]["id"]):
-            in_worker(services, f"refuse {texts} {key}", lambda: _refuse_non_agent(client, body))
+            in_worker(services, f"refuse {texts} {key}", lambda: refuse_non_agent(client, body))
             return
         # The trigger id expires after 3 s, so the modal opens here rather than in the worker.
         try:
@@ -205,7 +205,7 @@ def _assign(services: Services) -> Callable[..., None]:
 
         def work() -> None:
             if not services.agents.is_agent(actor_id):
-                return _refuse_non_agent(client, body)
+                return refuse_non_agent(client, body)
             if not services.agents.is_agent(assignee_id):
                 language = clicker_language(client, actor_id)
                 client.chat_postEphemeral(

@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 
-from bot.slack import actions, agent_actions, events, handoff_actions
+from bot.slack import actions, agent_actions, events, handoff_actions, reclassify_actions
 from bot.slack.context import Services
 
 logger = logging.getLogger(__name__)
@@ -40,4 +40,5 @@ def build_app(client: WebClient, signing_secret: str | None, services: Services)
     actions.register(app, services)
     handoff_actions.register(app, services)
     agent_actions.register(app, services)
+    reclassify_actions.register(app, services)
     return app

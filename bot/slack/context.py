@@ -8,6 +8,7 @@ from bot.desk.brain import Brain
 from bot.desk.cancellation import Cancellation
 from bot.desk.escalation import Handoffs
 from bot.desk.intake import Intake
+from bot.desk.reclassification import Reclassification
 from bot.slack.agents import AgentDirectory
 from bot.slack.bridge import Bridge
 from bot.slack.followup import FollowUp
@@ -28,3 +29,4 @@ class Services:
     brain: Brain | None
     bridge: Bridge
     agents: AgentDirectory
+    reclassification: Reclassification | None = None

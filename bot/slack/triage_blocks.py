@@ -12,6 +12,7 @@ ASSUME_ACTION = "ticket_assume"
 RESOLVE_ACTION = "ticket_resolve"
 ASSIGN_ACTION = "ticket_assign"
 CLOSE_ACTION = "ticket_close_unresolved"
+RECLASSIFY_ACTION = "ticket_reclassify"
 
 
 def _requester(card: TicketCard) -> str:
@@ -93,6 +94,7 @@ def triage_card(
                         "action_id": ASSIGN_ACTION,
                         "placeholder": {"type": "plain_text", "text": t(language, "button.assign")},
                     },
+                    button(RECLASSIFY_ACTION, t(language, "button.reclassify"), card.key),
                     button(CLOSE_ACTION, t(language, "button.close_unresolved"), card.key),
                 ],
             }

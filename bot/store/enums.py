@@ -65,3 +65,4 @@ class EventKind(StrEnum):
     KB_OFFERED = "kb_offered"
     ESCALATED = "escalated"
     ASSIGNED = "assigned"
+    RECLASSIFIED = "reclassified"

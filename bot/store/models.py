@@ -164,3 +164,16 @@ class Relay(Base):
     target_channel_id: Mapped[str] = mapped_column(String(32))
     target_ts: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class LearnedExemplar(Base):
+    """An agent's correction, kept as a new exemplar of the category it belongs to."""
+
+    __tablename__ = "learned_exemplars"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    topic_id: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text())
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    created_by: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

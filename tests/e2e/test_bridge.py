@@ -291,3 +291,35 @@ def test_shared_file_is_relayed_as_link(fc_desk: Desk) -> None:
     [relayed] = [t for t in in_requester_thread(fc_desk) if "Siga este guia" in t]
     assert "Arquivos:" in relayed
     assert "guia-toner" in relayed
+
+
+def test_reclassify_changes_category_priority_and_teaches(fc_desk: Desk) -> None:
+    card = assumed(fc_desk)
+    press(fc_desk, CARLA, card["channel"], card_now(fc_desk, card), "ticket_reclassify")
+    [modal] = fc_desk.local.workspace.open_modals(CARLA)
+    assert modal["callback_id"] == "ticket_reclassify_form"
+
+    def choice(value: str) -> dict[str, Any]:
+        return {"value": {"type": "static_select", "selected_option": {"value": value}}}
+
+    fc_desk.local.submit_view(
+        CARLA,
+        {
+            "category": choice("rede-wifi"),
+            "request_type": choice("incident"),
+            "priority": choice("P2"),
+        },
+    )
+    fc_desk.settle()
+
+    [ticket] = fc_desk.tickets()
+    assert (ticket.category, ticket.priority) == ("rede-wifi", "P2")
+    assert "reclassified" in fc_desk.event_kinds()
+    told = [t for t in in_requester_thread(fc_desk) if "agora" in t]
+    assert any("categoria Rede e Wi-Fi" in t or "categoria Rede" in t for t in told)
+    assert any("agora é P2" in t for t in told)
+    brain = fc_desk.runtime.brain
+    assert brain is not None
+    learned = brain.classifier.classify("URGENTE ninguem do andar consegue imprimir")
+    assert learned.neighbours[0].text == "URGENTE ninguem do andar consegue imprimir"
+    assert learned.neighbours[0].topic_id == "rede-wifi"
