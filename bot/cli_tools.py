@@ -50,20 +50,28 @@ def kb() -> None:
 @click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def kb_import(source: Path) -> None:
     """Check the Markdown articles in SOURCE and copy them into BALCAO_KB_DIR."""
-    from kb.articles_loader import ArticleError, load_articles
+    from kb.articles_loader import STARTER_DIR, ArticleError, load_articles
 
     settings = _settings()
+    target = settings.kb_dir
     try:
         articles = load_articles(source)
+        # The whole set must load before anything is copied, so a clash with the starter
+        # or an earlier import never leaves the knowledge base unloadable.
+        known = {a.id: a for a in load_articles(STARTER_DIR, target)}
+        for article in articles:
+            other = known.get(article.id)
+            if other is not None and other.path.resolve().parent.parent != target.resolve():
+                raise ArticleError(
+                    f"{article.path}: id {article.id!r} is already used by {other.path}"
+                )
     except ArticleError as error:
         raise click.ClickException(str(error)) from None
-    target = settings.kb_dir
-    target.mkdir(parents=True, exist_ok=True)
+
     for article in articles:
         folder = target / article.language
-        folder.mkdir(exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(article.path, folder / f"{article.id}.md")
-    # Loading the whole set again catches ids that clash with the starter KB.
     brain = _brain(settings)
     click.echo(
         t(
@@ -145,8 +153,12 @@ def eval_kb(kb_dir: Path, queries: Path) -> None:
     encoder = load_cached_encoder(
         settings.embedding_model, settings.cache_dir, settings.embedding_threads
     )
-    knowledge = KnowledgeBase(load_articles(kb_dir), encoder)
-    click.echo(json.dumps(evaluate_kb(knowledge, read_kb_queries(queries)), indent=2))
+    try:
+        knowledge = KnowledgeBase(load_articles(kb_dir), encoder)
+        report = evaluate_kb(knowledge, read_kb_queries(queries))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise click.ClickException(str(error).splitlines()[0][:300]) from None
+    click.echo(json.dumps(report, indent=2))
 
 
 @evaluate.command("classify")
@@ -162,7 +174,10 @@ def eval_classify(train: Path, test_file: Path) -> None:
     encoder = load_cached_encoder(
         settings.embedding_model, settings.cache_dir, settings.embedding_threads
     )
-    report = evaluate_classifier(read_labelled(train), read_labelled(test_file), encoder)
+    try:
+        report = evaluate_classifier(read_labelled(train), read_labelled(test_file), encoder)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise click.ClickException(str(error).splitlines()[0][:300]) from None
     click.echo(json.dumps(report, indent=2, ensure_ascii=False))
 
 
@@ -179,7 +194,7 @@ def eval_classify(train: Path, test_file: Path) -> None:
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Extra folder of articles to answer from.",
 )
-@click.option("--limit", type=int, help="Replay at most this many rows.")
+@click.option("--limit", type=click.IntRange(min=1), help="Replay at most this many rows.")
 def replay_command(source: Path, out: Path | None, kb_dir: Path | None, limit: int | None) -> None:
     """Push every row of SOURCE (CSV or JSON lines, column `text`) through the bot as a DM."""
     from bot.replay import as_json, read_rows, replay, summarise
@@ -196,6 +211,7 @@ def replay_command(source: Path, out: Path | None, kb_dir: Path | None, limit: i
     outcomes = []
     started = time.perf_counter()
     sink = out.open("w", encoding="utf-8") if out else None
+    failure: str | None = None
     try:
         for outcome in replay(runtime, read_rows(source), limit):
             outcomes.append(outcome)
@@ -204,6 +220,9 @@ def replay_command(source: Path, out: Path | None, kb_dir: Path | None, limit: i
                 sink.write(line + "\n")
             else:
                 click.echo(line)
+    except (ValueError, UnicodeDecodeError) as error:
+        # A bad row stops the replay; the rows before it still get their summary.
+        failure = str(error).splitlines()[0][:300]
     finally:
         runtime.stop()
         if sink:
@@ -211,3 +230,7 @@ def replay_command(source: Path, out: Path | None, kb_dir: Path | None, limit: i
         scratch.cleanup()
     summary = summarise(outcomes, time.perf_counter() - started)
     click.echo(json.dumps(summary, ensure_ascii=False, indent=2), err=out is None)
+    if failure is not None:
+        raise click.ClickException(
+            t(_language(), "cli.replay_failed", rows=len(outcomes), error=failure)
+        )

@@ -58,7 +58,7 @@ def read_rows(path: Path) -> Iterator[Row]:
         handle = path.open(encoding="utf-8", newline="")
         records = csv.DictReader(handle)
     for number, record in enumerate(records, 1):
-        if "text" not in record:
+        if not isinstance(record, dict) or "text" not in record:
             raise ValueError(f"{path}: row {number} has no 'text' column")
         lang = str(record.get("lang") or "pt-BR")
         user = str(record.get("user") or "")

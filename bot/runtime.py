@@ -237,7 +237,12 @@ class Runtime:
         return {"ok": True, "database": "ok", "mode": self.mode.value}
 
     def _recover(self) -> None:
-        """Answer chamados that were recorded but never acknowledged (crash, Slack outage)."""
+        """Finish after-ack work that never completed (crash, Slack outage): replies, relays
+        and triage cards."""
+        for card in self.services.handoffs.list_missing_cards():
+            self.worker.submit(
+                partial(self.services.triage.post_card, card), f"repost card {card.key}"
+            )
         message_ids = self.acknowledger.list_unanswered()
         if message_ids:
             logger.info("recovering unanswered messages", extra={"count": len(message_ids)})

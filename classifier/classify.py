@@ -157,7 +157,9 @@ class Classifier:
         limits = self.thresholds
 
         talk_id, talk_score = best[Kind.SMALL_TALK]
-        if talk_score >= limits.small_talk and talk_score > it_score and len(words(text)) <= 8:
+        other_id, other_score = best[Kind.UNSUPPORTED]
+        beats_requests = talk_score > it_score and talk_score > other_score
+        if talk_score >= limits.small_talk and beats_requests and len(words(text)) <= 8:
             return Classification(
                 Kind.SMALL_TALK,
                 talk_id,
@@ -168,7 +170,6 @@ class Classifier:
                 neighbours,
             )
 
-        other_id, other_score = best[Kind.UNSUPPORTED]
         if other_score >= limits.in_scope and other_score - it_score >= limits.unsupported_margin:
             return Classification(
                 Kind.UNSUPPORTED,

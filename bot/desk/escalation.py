@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.clock import Clock
@@ -161,6 +161,9 @@ class Handoffs:
                 TicketStatus.RESOLVED,
             )
             details = {**(ticket.details or {}), "kb_declined": declined_kb}
+            if ticket.status == TicketStatus.SMALL_TALK:
+                # A greeting's topic is no category; the agent classifies the real request.
+                ticket.category = None
             done = _conditional_update(
                 session,
                 ticket,
@@ -179,6 +182,18 @@ class Handoffs:
                 ticket, EventKind.ESCALATED, actor, now, {"declined_kb": declined_kb}
             )
             return Result(Outcome.DONE, card_of(session, ticket))
+
+    def list_missing_cards(self) -> list[TicketCard]:
+        """Open escalated chamados whose triage card never got posted (a Slack error)."""
+        with self.database.transaction() as session:
+            tickets = session.scalars(
+                select(Ticket).where(
+                    Ticket.escalated_at.is_not(None),
+                    Ticket.triage_ts.is_(None),
+                    Ticket.status.in_(OPEN_STATUSES),
+                )
+            )
+            return [card_of(session, ticket) for ticket in tickets]
 
     def record_triage_card(self, key: str, channel_id: str, ts: str) -> None:
         with self.database.transaction() as session:
@@ -203,6 +218,7 @@ class Handoffs:
                 updated_at=now,
             )
             if not done:
+                session.refresh(ticket)
                 outcome = Outcome.ALREADY if ticket.assignee_user_id else Outcome.CLOSED
                 return Result(outcome, card_of(session, ticket), ticket.assignee_user_id)
             TicketRepository(session).add_event(

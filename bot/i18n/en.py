@@ -158,7 +158,9 @@ MESSAGES: dict[str, str] = {
     "type.incident": "Incident",
     "unknown": "not identified",
     "cli.start_failed": "Balcão could not start: {error}",
-    "cli.kb_imported": "{count} articles imported into {folder}; the knowledge base has {total}.",
+    "cli.kb_imported": (
+        "Articles imported into {folder}: {count}. Total in the knowledge base: {total}."
+    ),
     "cli.kb_indexed": "Knowledge base indexed: {total} articles in {seconds} s.",
     "bridge.agent_says": "*{agent}* (agent): {text}",
     "bridge.requester_says": "*{requester}* (requester): {text}",
@@ -208,4 +210,8 @@ MESSAGES: dict[str, str] = {
     "reclassify.requester_category": "Your ticket *{key}* is now in the {category} category.",
     "reclassify.requester_priority": "Your ticket *{key}* now has priority {priority}.",
     "reclassify.card_note": "<@{agent}> reclassified: {changes}",
+    "cli.replay_failed": "The replay stopped after {rows} rows: {error}",
+    "fc.escalate_done_desk": (
+        "Done! I sent ticket *{key}* to the service desk. The answer will come here in this thread."
+    ),
 }

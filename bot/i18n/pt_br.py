@@ -163,7 +163,9 @@ MESSAGES: dict[str, str] = {
     "type.incident": "Incidente",
     "unknown": "não identificado",
     "cli.start_failed": "Não foi possível iniciar o Balcão: {error}",
-    "cli.kb_imported": "{count} artigos importados para {folder}; a base tem {total} artigos.",
+    "cli.kb_imported": (
+        "Artigos importados para {folder}: {count}. Total na base de conhecimento: {total}."
+    ),
     "cli.kb_indexed": "Base de conhecimento indexada: {total} artigos em {seconds} s.",
     "bridge.agent_says": "*{agent}* (atendente): {text}",
     "bridge.requester_says": "*{requester}* (solicitante): {text}",
@@ -217,4 +219,9 @@ MESSAGES: dict[str, str] = {
     "reclassify.requester_category": "Seu chamado *{key}* agora está na categoria {category}.",
     "reclassify.requester_priority": "A prioridade do seu chamado *{key}* agora é {priority}.",
     "reclassify.card_note": "<@{agent}> reclassificou: {changes}",
+    "cli.replay_failed": "O replay parou depois de {rows} linhas: {error}",
+    "fc.escalate_done_desk": (
+        "Certo! Encaminhei o chamado *{key}* para a central de atendimento. A resposta "
+        "vem aqui neste tópico."
+    ),
 }

@@ -112,8 +112,11 @@ def _escalate(services: Services, declined_kb: bool) -> Callable[..., None]:
             if result.outcome != Outcome.DONE or result.card is None:
                 return refuse(client, body, result, key)
             card = result.card
-            team = services.triage.team_name(card.team, card.language)
-            text = t(card.language, "fc.escalate_done", key=key, team=team)
+            if card.team:
+                team = services.triage.team_name(card.team, card.language)
+                text = t(card.language, "fc.escalate_done", key=key, team=team)
+            else:
+                text = t(card.language, "fc.escalate_done_desk", key=key)
             done_note(body, client, t(card.language, "triage.unassigned"))
             client.chat_postMessage(
                 channel=card.channel_id,
@@ -145,6 +148,17 @@ def _open_article(services: Services) -> Callable[..., None]:
                 view=render.article_modal(article, first, article.language),
             )
         except SlackApiError as error:
+            user_id = body["user"]["id"]
+
+            def apologise() -> None:
+                language = clicker_language(client, user_id)
+                client.chat_postEphemeral(
+                    channel=body["channel"]["id"],
+                    user=user_id,
+                    text=t(language, "article.open_failed"),
+                )
+
+            in_worker(services, f"article failed {article_id}", apologise)
             logger.warning(
                 "article modal not opened",
                 extra={"user": body["user"]["id"], "error": error.response.get("error")},

