@@ -214,4 +214,15 @@ MESSAGES: dict[str, str] = {
     "fc.escalate_done_desk": (
         "Done! I sent ticket *{key}* to the service desk. The answer will come here in this thread."
     ),
+    "cmd.usage": "Usage: /chamado queue [page] · /chamado view CH-1001 · /chamado take CH-1001",
+    "cmd.queue_title": "Your queue (page {page} of {pages}):",
+    "cmd.queue_empty": "No open tickets with you and none waiting for an agent in your teams.",
+    "cmd.queue_item": "• *{key}* · {priority} · {status} · {assignee} · {title}",
+    "cmd.unassigned": "unassigned",
+    "cmd.yours": "yours",
+    "cmd.not_found": "Ticket {key} not found.",
+    "cmd.view_title": "*{key}* · {status} · priority {priority} · {category}",
+    "cmd.view_people": "Requester: <@{requester}> · Agent: {assignee}",
+    "cmd.assumed": "You took ticket {key}. The conversation so far is in the card's thread.",
+    "agent.only_agents_command": "Only IT service desk agents can use /chamado.",
 }

@@ -224,4 +224,17 @@ MESSAGES: dict[str, str] = {
         "Certo! Encaminhei o chamado *{key}* para a central de atendimento. A resposta "
         "vem aqui neste tópico."
     ),
+    "cmd.usage": "Uso: /chamado fila [página] · /chamado ver CH-1001 · /chamado assumir CH-1001",
+    "cmd.queue_title": "Sua fila (página {page} de {pages}):",
+    "cmd.queue_empty": (
+        "Nenhum chamado aberto com você nem esperando um atendente nas suas equipes."
+    ),
+    "cmd.queue_item": "• *{key}* · {priority} · {status} · {assignee} · {title}",
+    "cmd.unassigned": "sem atendente",
+    "cmd.yours": "com você",
+    "cmd.not_found": "Chamado {key} não encontrado.",
+    "cmd.view_title": "*{key}* · {status} · prioridade {priority} · {category}",
+    "cmd.view_people": "Solicitante: <@{requester}> · Atendente: {assignee}",
+    "cmd.assumed": "Você assumiu o chamado {key}. A conversa até agora está no tópico do cartão.",
+    "agent.only_agents_command": "Só atendentes das equipes de TI podem usar /chamado.",
 }

@@ -10,7 +10,7 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.desk.escalation import Outcome, TicketCard
+from bot.desk.escalation import Outcome, Result, TicketCard
 from bot.desk.lookup import conversation_so_far
 from bot.i18n import t
 from bot.slack import blocks
@@ -64,6 +64,19 @@ def _tell_requester(
     )
 
 
+def assume_and_tell(services: Services, client: WebClient, key: str, agent_id: str) -> Result:
+    """Assign the chamado to the agent, update its card, tell the requester, show the history."""
+    result = services.handoffs.assume(key, agent_id)
+    card = result.card
+    if result.outcome != Outcome.DONE or card is None:
+        return result
+    services.triage.update_card(card)
+    name = _agent_name(client, agent_id)
+    _tell_requester(client, card, t(card.language, "fc.assigned_requester", agent=name, key=key))
+    _post_context(services, client, card)
+    return result
+
+
 def _assume(services: Services) -> Callable[..., None]:
     def assume(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         ack()
@@ -74,9 +87,8 @@ def _assume(services: Services) -> Callable[..., None]:
             if not services.agents.is_agent(agent_id):
                 logger.info("assume refused: not an agent", extra={"ticket": key, "user": agent_id})
                 return refuse_non_agent(client, body)
-            result = services.handoffs.assume(key, agent_id)
-            card = result.card
-            if result.outcome != Outcome.DONE or card is None:
+            result = assume_and_tell(services, client, key, agent_id)
+            if result.outcome != Outcome.DONE:
                 language = clicker_language(client, agent_id)
                 message_key = "triage.already_assigned" if result.assignee_id else "triage.closed"
                 client.chat_postEphemeral(
@@ -84,13 +96,6 @@ def _assume(services: Services) -> Callable[..., None]:
                     user=agent_id,
                     text=t(language, message_key, key=key, agent=result.assignee_id or ""),
                 )
-                return
-            services.triage.update_card(card)
-            text = t(
-                card.language, "fc.assigned_requester", agent=_agent_name(client, agent_id), key=key
-            )
-            _tell_requester(client, card, text)
-            _post_context(services, client, card)
 
         in_worker(services, f"assume {key}", work)
 

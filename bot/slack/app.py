@@ -8,7 +8,14 @@ from typing import Any
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 
-from bot.slack import actions, agent_actions, events, handoff_actions, reclassify_actions
+from bot.slack import (
+    actions,
+    agent_actions,
+    commands,
+    events,
+    handoff_actions,
+    reclassify_actions,
+)
 from bot.slack.context import Services
 
 logger = logging.getLogger(__name__)
@@ -41,4 +48,5 @@ def build_app(client: WebClient, signing_secret: str | None, services: Services)
     handoff_actions.register(app, services)
     agent_actions.register(app, services)
     reclassify_actions.register(app, services)
+    commands.register(app, services)
     return app

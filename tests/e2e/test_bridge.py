@@ -323,3 +323,49 @@ def test_reclassify_changes_category_priority_and_teaches(fc_desk: Desk) -> None
     learned = brain.classifier.classify("URGENTE ninguem do andar consegue imprimir")
     assert learned.neighbours[0].text == "URGENTE ninguem do andar consegue imprimir"
     assert learned.neighbours[0].topic_id == "rede-wifi"
+
+
+def command(desk: Desk, user_id: str, text: str) -> str:
+    """Run `/chamado TEXT` as `user_id` and return the ephemeral answer."""
+    before = len(desk.local.workspace.ephemerals_for(user_id))
+    delivery = desk.local.command(user_id, "C0TRIAGEM", "/chamado", text)
+    assert delivery.status == 200
+    desk.settle()
+    answers = desk.local.workspace.ephemerals_for(user_id)[before:]
+    assert len(answers) == 1
+    return str(answers[0]["text"])
+
+
+def test_queue_lists_unassigned_then_mine(fc_desk: Desk) -> None:
+    escalated(fc_desk)
+
+    queue = command(fc_desk, CARLA, "fila")
+
+    assert "Sua fila (página 1 de 1):" in queue
+    assert "*CH-1001* · P1 · Novo · sem atendente" in queue
+
+
+def test_take_by_command_assigns_and_tells(fc_desk: Desk) -> None:
+    escalated(fc_desk)
+
+    answer = command(fc_desk, CARLA, "assumir ch-1001")
+
+    assert answer.startswith("Você assumiu o chamado CH-1001.")
+    assert fc_desk.tickets()[0].assignee_user_id == CARLA
+    assert any("assumiu o seu chamado" in t for t in in_requester_thread(fc_desk))
+    assert "com você" in command(fc_desk, CARLA, "fila")
+
+
+def test_view_shows_conversation(fc_desk: Desk) -> None:
+    escalated(fc_desk)
+
+    view = command(fc_desk, CARLA, "ver CH-1001")
+
+    assert "*CH-1001* · Novo · prioridade P1" in view
+    assert "URGENTE ninguem do andar consegue imprimir" in view
+
+
+def test_command_for_non_agents_and_bad_usage(fc_desk: Desk) -> None:
+    assert command(fc_desk, ANA, "fila") == "Só atendentes das equipes de TI podem usar /chamado."
+    assert command(fc_desk, CARLA, "xyz").startswith("Uso: /chamado fila")
+    assert command(fc_desk, CARLA, "ver CH-9999") == "Chamado CH-9999 não encontrado."

@@ -24,6 +24,7 @@ REQUIRED_SCOPES = {
     "chat:write",
     "users:read",
     "users:read.email",
+    "commands",
 }
 REQUIRED_EVENTS = {"app_mention", "message.channels", "message.groups", "message.im"}
 
@@ -41,6 +42,7 @@ def test_manifest_grants_required_scopes_and_events(name: str) -> None:
     assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) >= REQUIRED_EVENTS
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
     assert manifest["features"]["app_home"]["messages_tab_enabled"] is True
+    assert [c["command"] for c in manifest["features"]["slash_commands"]] == ["/chamado"]
 
 
 def test_socket_manifest_needs_no_url() -> None:
