@@ -44,6 +44,8 @@ MESSAGES: dict[str, str] = {
         "  /edit N TEXT           edits your message [N]; /delete N deletes it\n"
         "  /file NAME [TEXT]      shares a file (with or without text)\n"
         "  /ticket CH-1001        shows the ticket's record\n"
+        "  /submit TEXT           submits the open form (field=value picks options)\n"
+        "  /command /chamado queue runs a Slack slash command\n"
         "  /help                  shows this help; /quit leaves\n"
         "The Portuguese commands work too (/eu, /canal, /fio, /botao, /sair …)."
     ),
@@ -225,4 +227,7 @@ MESSAGES: dict[str, str] = {
     "cmd.view_people": "Requester: <@{requester}> · Agent: {assignee}",
     "cmd.assumed": "You took ticket {key}. The conversation so far is in the card's thread.",
     "agent.only_agents_command": "Only IT service desk agents can use /chamado.",
+    "chat.modal_hint": "      (form open: /submit TEXT sends it; field=value picks an option)",
+    "chat.no_modal": "There is no open form to submit.",
+    "chat.usage_command": "Usage: /command /chamado queue (a Slack slash command and its text).",
 }

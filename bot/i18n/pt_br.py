@@ -43,6 +43,8 @@ MESSAGES: dict[str, str] = {
         "  /editar N TEXTO        edita a sua mensagem [N]; /apagar N apaga\n"
         "  /arquivo NOME [TEXTO]  envia um arquivo (com ou sem texto)\n"
         "  /chamado CH-1001       mostra o registro do chamado\n"
+        "  /enviar TEXTO          envia o formulário aberto (campo=valor escolhe opções)\n"
+        "  /comando /chamado fila executa um comando de barra do Slack\n"
         "  /ajuda                 mostra esta ajuda; /sair encerra\n"
         "Os comandos em inglês também valem (/as, /channel, /thread, /press, /quit …)."
     ),
@@ -237,4 +239,11 @@ MESSAGES: dict[str, str] = {
     "cmd.view_people": "Solicitante: <@{requester}> · Atendente: {assignee}",
     "cmd.assumed": "Você assumiu o chamado {key}. A conversa até agora está no tópico do cartão.",
     "agent.only_agents_command": "Só atendentes das equipes de TI podem usar /chamado.",
+    "chat.modal_hint": (
+        "(formulário aberto: /enviar TEXTO para enviar; campo=valor escolhe uma opção)"
+    ),
+    "chat.no_modal": "Não há formulário aberto para enviar.",
+    "chat.usage_command": (
+        "Uso: /comando /chamado fila (um comando de barra do Slack e o texto dele)."
+    ),
 }

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.i18n import language_for, t
+from bot.localslack.chat_forms import describe_modal, form_values, split_choices
 from bot.localslack.render import button_labels, message_lines
 from bot.localslack.seed import SAMPLE_CHANNELS, SAMPLE_PEOPLE
 from bot.localslack.user_actions import SharedFile
@@ -35,6 +36,7 @@ class Shown:
     digests: dict[tuple[str, str], str] = field(default_factory=dict)
     buttons: list[tuple[str, str, str]] = field(default_factory=list)
     ephemerals: int = 0
+    modal_id: str | None = None
 
 
 class ChatSession:
@@ -128,6 +130,8 @@ class ChatSession:
             (("/apagar", "/delete"), self._delete),
             (("/arquivo", "/file"), self._share_file),
             (("/chamado", "/ticket"), self._show_ticket),
+            (("/enviar", "/submit"), self._submit_form),
+            (("/comando", "/command"), self._slash_command),
         ):
             for name in names:
                 table[name] = command
@@ -271,6 +275,35 @@ class ChatSession:
         for ephemeral in ephemerals[self.shown.ephemerals :]:
             self._show_ephemeral(ephemeral)
         self.shown.ephemerals = len(ephemerals)
+        self._show_modal()
+
+    def _show_modal(self) -> None:
+        modals = self.local.workspace.open_modals(self._user_id())
+        if not modals or modals[-1].get("id") == self.shown.modal_id:
+            return
+        self.shown.modal_id = modals[-1].get("id")
+        for line in describe_modal(modals[-1]):
+            self.out.write(f"      {line}\n")
+        self.out.write(t(self.language, "chat.modal_hint") + "\n")
+
+    def _submit_form(self, args: list[str]) -> None:
+        modals = self.local.workspace.open_modals(self._user_id())
+        if not modals:
+            raise ChatError(t(self.language, "chat.no_modal"))
+        text, choices = split_choices(args)
+        values = form_values(modals[-1], text, choices)
+        self.local.submit_view(self._user_id(), values)
+        self.shown.modal_id = None
+        self._show_news()
+
+    def _slash_command(self, args: list[str]) -> None:
+        if not args or not args[0].startswith("/"):
+            raise ChatError(t(self.language, "chat.usage_command"))
+        try:
+            self.local.command(self._user_id(), self.channel_id, args[0], " ".join(args[1:]))
+        except ValueError as error:
+            raise ChatError(str(error)) from None
+        self._show_news()
 
     def _show_message(self, channel_id: str, message: JsonDict) -> None:
         place = (channel_id, str(message["ts"]))

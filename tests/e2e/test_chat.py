@@ -108,3 +108,27 @@ def test_cli_reports_invalid_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 1
     assert "Configuração inválida" in result.output
     assert "neither SLACK_APP_TOKEN" in result.output
+
+
+def test_agent_example_script(fc_desk: Desk) -> None:
+    lines = (EXAMPLES / "agent-pt-BR.txt").read_text(encoding="utf-8").splitlines()
+
+    ok, transcript = run_script(fc_desk, lines)
+
+    assert ok, transcript
+    assert "(b1) [Assumir]" in transcript
+    assert "• *CH-1001* · P1 · Novo · sem atendente" in transcript
+    assert "*Carla Lima* (atendente): Oi Ana! A impressora mostra alguma mensagem" in transcript
+    assert '*Ana Souza* (solicitante): aparece "fila cheia" no visor' in transcript
+    assert "(atendente): nota:" not in transcript
+    assert "[Resolver chamado]" in transcript
+    assert "O serviço voltou a funcionar e o problema está resolvido?" in transcript
+    assert "O solicitante confirmou a solução; o chamado CH-1001 foi encerrado." in transcript
+    assert '"status": "closed"' in transcript
+
+
+def test_submit_without_open_form_is_explained(desk: Desk) -> None:
+    ok, transcript = run_script(desk, ["/enviar texto"])
+
+    assert not ok
+    assert "Não há formulário aberto para enviar." in transcript
