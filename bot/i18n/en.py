@@ -230,4 +230,5 @@ MESSAGES: dict[str, str] = {
     "chat.modal_hint": "      (form open: /submit TEXT sends it; field=value picks an option)",
     "chat.no_modal": "There is no open form to submit.",
     "chat.usage_command": "Usage: /command /chamado queue (a Slack slash command and its text).",
+    "bridge.waiting": "_Ticket {key} is waiting for your reply in this thread._",
 }

@@ -246,4 +246,5 @@ MESSAGES: dict[str, str] = {
     "chat.usage_command": (
         "Uso: /comando /chamado fila (um comando de barra do Slack e o texto dele)."
     ),
+    "bridge.waiting": "_O chamado {key} aguarda a sua resposta neste tópico._",
 }

@@ -52,7 +52,13 @@ class Bridge:
             return
 
         text = self.render(
-            job.route, job.author_id, job.text, job.file_links, job.language, job.requester_name
+            job.ticket_key,
+            job.route,
+            job.author_id,
+            job.text,
+            job.file_links,
+            job.language,
+            job.requester_name,
         )
         try:
             response = self.client.chat_postMessage(
@@ -80,6 +86,7 @@ class Bridge:
 
     def render(
         self,
+        ticket_key: str,
         route: Route,
         author_id: str,
         text: str,
@@ -90,6 +97,7 @@ class Bridge:
         body = escape_truncated(text, TEXT_LIMIT)
         if route == Route.TO_REQUESTER:
             line = t(language, "bridge.agent_says", agent=self._name(author_id), text=body)
+            line += "\n" + t(language, "bridge.waiting", key=ticket_key)
         else:
             name = escape_truncated(requester_name or author_id, 100)
             line = t(self.desk_language, "bridge.requester_says", requester=name, text=body)
@@ -112,7 +120,13 @@ class Bridge:
         if target is None:
             return
         text = self.render(
-            target.route, target.author_id, new_text, (), target.language, target.requester_name
+            target.ticket_key,
+            target.route,
+            target.author_id,
+            new_text,
+            (),
+            target.language,
+            target.requester_name,
         )
         try:
             self.client.chat_update(

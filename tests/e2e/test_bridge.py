@@ -67,7 +67,10 @@ def test_agent_reply_reaches_requester_once(fc_desk: Desk) -> None:
     fc_desk.settle()
 
     relayed = [m for m in in_requester_thread(fc_desk) if "qual impressora?" in m]
-    assert relayed == ["*Carla Lima* (atendente): Oi Ana, qual impressora?"]
+    assert relayed == [
+        "*Carla Lima* (atendente): Oi Ana, qual impressora?\n"
+        "_O chamado CH-1001 aguarda a sua resposta neste tópico._"
+    ]
     [ticket] = fc_desk.tickets()
     assert ticket.status is TicketStatus.WAITING_ON_REQUESTER
     assert ticket.first_response_at is not None
@@ -118,9 +121,7 @@ def test_edit_and_deletion_follow_the_copy(fc_desk: Desk) -> None:
 
     fc_desk.local.edit(CARLA, card["channel"], ts, "Reinicie a impressora, por favor")
     fc_desk.settle()
-    assert any(
-        text.endswith("Reinicie a impressora, por favor") for text in in_requester_thread(fc_desk)
-    )
+    assert any("Reinicie a impressora, por favor" in text for text in in_requester_thread(fc_desk))
 
     fc_desk.local.delete(CARLA, card["channel"], ts)
     fc_desk.settle()
@@ -181,9 +182,9 @@ def test_relay_survives_a_restart(fc_desk: Desk) -> None:
     fc_desk.runtime._recover()
     fc_desk.settle()
 
-    assert [t for t in in_requester_thread(fc_desk) if "Pode testar" in t] == [
-        "*Carla Lima* (atendente): Pode testar agora?"
-    ]
+    relayed = [t for t in in_requester_thread(fc_desk) if "Pode testar" in t]
+    assert len(relayed) == 1
+    assert relayed[0].startswith("*Carla Lima* (atendente): Pode testar agora?")
 
 
 class _Drop:
@@ -369,3 +370,36 @@ def test_command_for_non_agents_and_bad_usage(fc_desk: Desk) -> None:
     assert command(fc_desk, ANA, "fila") == "Só atendentes das equipes de TI podem usar /chamado."
     assert command(fc_desk, CARLA, "xyz").startswith("Uso: /chamado fila")
     assert command(fc_desk, CARLA, "ver CH-9999") == "Chamado CH-9999 não encontrado."
+
+
+def test_requester_edit_follows_to_card(fc_desk: Desk) -> None:
+    card = assumed(fc_desk)
+    root = fc_desk.tickets()[0].root_ts
+    ts = fc_desk.local.post(ANA, ANA_DM, "é a impresora do 2º andar", thread_ts=root).ts
+    fc_desk.settle()
+
+    fc_desk.local.edit(ANA, ANA_DM, ts, "é a impressora do 3º andar")
+    fc_desk.settle()
+
+    texts = [m["text"] for m in in_card_thread(fc_desk, card) if "(solicitante)" in m["text"]]
+    assert texts == ["*Ana Souza* (solicitante): é a impressora do 3º andar"]
+
+
+def test_english_requester_reads_english(fc_desk: Desk) -> None:
+    from tests.e2e.conftest import JOHN_DM
+
+    fc_desk.post(JOHN, JOHN_DM, "URGENT nobody on the floor can print")
+    cards = [
+        {**m, "channel": "C0INFRA"}
+        for m in fc_desk.replies("C0INFRA")
+        if m.get("thread_ts") in (None, m["ts"])
+    ]
+    [card] = cards
+    press(fc_desk, CARLA, card["channel"], card, "ticket_assume")
+    fc_desk.local.post(CARLA, card["channel"], "Which printer is it?", thread_ts=card["ts"])
+    fc_desk.settle()
+
+    texts = [str(m.get("text")) for m in fc_desk.replies(JOHN_DM)]
+    assert any("took your ticket *CH-1001*" in text for text in texts)
+    assert any(text.startswith("*Carla Lima* (agent): Which printer is it?") for text in texts)
+    assert any("Ticket CH-1001 is waiting for your reply" in text for text in texts)
