@@ -178,3 +178,48 @@ class BridgeStore:
                 language=ticket.language or "pt-BR",
                 requester_name=requester.name if requester else None,
             )
+
+
+def record_note(
+    database: Database,
+    clock: Clock,
+    channel_id: str,
+    thread_ts: str,
+    ts: str,
+    agent_id: str,
+    text: str,
+) -> str | None:
+    """Store an internal note posted through the shortcut; return its chamado's key."""
+    now = clock.now()
+    with database.transaction() as session:
+        tickets = TicketRepository(session)
+        ticket = tickets.get_by_triage(channel_id, thread_ts)
+        if ticket is None:
+            return None
+        session.add(
+            TicketMessage(
+                ticket_id=ticket.id,
+                direction=MessageDirection.INBOUND,
+                channel_id=channel_id,
+                ts=ts,
+                thread_ts=thread_ts,
+                slack_user_id=agent_id,
+                text=text,
+                raw_text=text,
+                files=[],
+                internal=True,
+                reply_state=ReplyState.DONE,
+                created_at=now,
+            )
+        )
+        tickets.add_event(
+            ticket, EventKind.MESSAGE_ADDED, agent_id, now, {"ts": ts, "internal": True}
+        )
+        return ticket.key
+
+
+def card_of_thread(database: Database, channel_id: str, thread_ts: str) -> str | None:
+    """The key of the chamado whose triage card starts this thread, if any."""
+    with database.transaction() as session:
+        ticket = TicketRepository(session).get_by_triage(channel_id, thread_ts)
+        return ticket.key if ticket else None

@@ -231,4 +231,9 @@ MESSAGES: dict[str, str] = {
     "chat.no_modal": "There is no open form to submit.",
     "chat.usage_command": "Usage: /command /chamado queue (a Slack slash command and its text).",
     "bridge.waiting": "_Ticket {key} is waiting for your reply in this thread._",
+    "note.modal_title": "Internal note",
+    "note.submit": "Save note",
+    "note.label": "Note (stays between agents)",
+    "note.posted": "📝 Internal note from <@{agent}>: {text}",
+    "note.not_a_card": "Use the internal note on a triage card or in its thread.",
 }

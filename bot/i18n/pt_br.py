@@ -247,4 +247,9 @@ MESSAGES: dict[str, str] = {
         "Uso: /comando /chamado fila (um comando de barra do Slack e o texto dele)."
     ),
     "bridge.waiting": "_O chamado {key} aguarda a sua resposta neste tópico._",
+    "note.modal_title": "Nota interna",
+    "note.submit": "Salvar nota",
+    "note.label": "Nota (fica só entre atendentes)",
+    "note.posted": "📝 Nota interna de <@{agent}>: {text}",
+    "note.not_a_card": "Use a nota interna num cartão de triagem ou no tópico dele.",
 }

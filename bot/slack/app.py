@@ -14,6 +14,7 @@ from bot.slack import (
     commands,
     events,
     handoff_actions,
+    note_shortcut,
     reclassify_actions,
 )
 from bot.slack.context import Services
@@ -49,4 +50,5 @@ def build_app(client: WebClient, signing_secret: str | None, services: Services)
     agent_actions.register(app, services)
     reclassify_actions.register(app, services)
     commands.register(app, services)
+    note_shortcut.register(app, services)
     return app

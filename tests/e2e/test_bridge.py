@@ -403,3 +403,33 @@ def test_english_requester_reads_english(fc_desk: Desk) -> None:
     assert any("took your ticket *CH-1001*" in text for text in texts)
     assert any(text.startswith("*Carla Lima* (agent): Which printer is it?") for text in texts)
     assert any("Ticket CH-1001 is waiting for your reply" in text for text in texts)
+
+
+def test_internal_note_shortcut_stays_on_card(fc_desk: Desk) -> None:
+    card = assumed(fc_desk)
+    workspace = fc_desk.local.workspace
+    payload = {
+        "type": "message_action",
+        "callback_id": "internal_note",
+        "trigger_id": workspace.issue_trigger_id(CARLA),
+        "user": {"id": CARLA, "team_id": "T0LOCAL"},
+        "team": {"id": "T0LOCAL"},
+        "channel": {"id": card["channel"]},
+        "message": {k: v for k, v in card.items() if k != "channel"},
+        "message_ts": card["ts"],
+        "response_url": "",
+    }
+
+    assert fc_desk.local.delivery.deliver_interaction(payload).status == 200
+    fc_desk.settle()
+    [modal] = workspace.open_modals(CARLA)
+    assert modal["callback_id"] == "internal_note_form"
+    fc_desk.local.submit_view(
+        CARLA, {"note": {"text": {"type": "plain_text_input", "value": "cliente VIP, priorizar"}}}
+    )
+    fc_desk.settle()
+
+    notes = [m["text"] for m in in_card_thread(fc_desk, card) if "Nota interna" in m["text"]]
+    assert notes == ["📝 Nota interna de <@U0CARLA>: cliente VIP, priorizar"]
+    assert not any("VIP" in text for text in in_requester_thread(fc_desk))
+    assert [m.text for m in fc_desk.messages() if m.internal] == ["cliente VIP, priorizar"]
