@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -10,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.desk.business_calendar import parse_hours
 from classifier.priority import parse_matrix
 
 
@@ -77,6 +79,12 @@ class Settings(BaseSettings):
 
     note_prefix: str = Field(default="nota:", min_length=1)
 
+    business_hours: str = "mon-fri 08:00-18:00"
+    holiday_subdivision: str | None = None
+    days_off: Annotated[list[date], NoDecode] = Field(default_factory=list)
+    confirmation_reminder_days: int = Field(default=1, ge=1, le=30)
+    autoclose_grace_days: int = Field(default=3, ge=1, le=60)
+
     http_host: str = "0.0.0.0"
     http_port: int = Field(default=3000, ge=0, le=65535)
     local_api_port: int = Field(default=0, ge=0, le=65535)
@@ -90,6 +98,24 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip().lstrip("#") for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("business_hours")
+    @classmethod
+    def _check_hours(cls, value: str) -> str:
+        parse_hours(value)
+        return value
+
+    @field_validator("days_off", mode="before")
+    @classmethod
+    def _split_days(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("holiday_subdivision", mode="before")
+    @classmethod
+    def _empty_subdivision(cls, value: object) -> object:
+        return None if value == "" else value
 
     @field_validator("priority_matrix")
     @classmethod
