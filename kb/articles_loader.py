@@ -13,6 +13,9 @@ REQUIRED_KEYS = ("id", "title", "language", "category")
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 _HEADING = re.compile(r"^##\s+(.+?)\s*$", re.M)
+# Ids become file names, so they may not carry path separators or dots.
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,127}$")
+LANGUAGES = ("pt-BR", "en")
 
 
 class ArticleError(ValueError):
@@ -45,7 +48,10 @@ class Article:
 
 def parse_article(path: Path) -> Article:
     """Read one article; the intro becomes section 0 and each `## ` heading a section."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ArticleError(f"{path}: not UTF-8 text; save the article as UTF-8") from None
     match = _FRONT_MATTER.match(text)
     if match is None:
         raise ArticleError(f"{path}: missing YAML front matter between '---' lines")
@@ -53,11 +59,20 @@ def parse_article(path: Path) -> Article:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as error:
         raise ArticleError(f"{path}: invalid front matter: {error}") from None
+    if not isinstance(meta, dict):
+        raise ArticleError(f"{path}: front matter must be a mapping of keys to values")
     missing = [key for key in REQUIRED_KEYS if not meta.get(key)]
     if missing:
         raise ArticleError(f"{path}: front matter lacks {', '.join(missing)}")
 
     article_id = str(meta["id"])
+    if not _ID.match(article_id):
+        raise ArticleError(f"{path}: id {article_id!r} must be lower-case letters, digits and '-'")
+    if str(meta["language"]) not in LANGUAGES:
+        raise ArticleError(f"{path}: language must be one of {', '.join(LANGUAGES)}")
+    tags = meta.get("tags") or []
+    if not isinstance(tags, list):
+        raise ArticleError(f"{path}: tags must be a list, e.g. [vpn, senha]")
     body = text[match.end() :]
     parts = _HEADING.split(body)
     intro = parts[0].strip()
@@ -73,7 +88,7 @@ def parse_article(path: Path) -> Article:
         language=str(meta["language"]),
         category=str(meta["category"]),
         topic=str(meta.get("topic") or article_id),
-        tags=tuple(str(tag) for tag in meta.get("tags") or []),
+        tags=tuple(str(tag) for tag in tags),
         intro=intro,
         sections=tuple(sections),
         path=path,
