@@ -18,7 +18,9 @@ from bot.config import Settings, SlackMode
 from bot.desk.acknowledge import Acknowledger
 from bot.desk.brain import Brain, Cutoffs, build_brain, load_cached_encoder
 from bot.desk.bridge import BridgeStore
+from bot.desk.business_calendar import BusinessCalendar
 from bot.desk.cancellation import Cancellation
+from bot.desk.closure import Closure, ClosurePolicy
 from bot.desk.commands import Route
 from bot.desk.escalation import Handoffs
 from bot.desk.first_contact import FirstContactRecorder
@@ -30,6 +32,7 @@ from bot.slack.app import build_app
 from bot.slack.bridge import Bridge
 from bot.slack.channels import resolve_channel_ids
 from bot.slack.client import make_client
+from bot.slack.closure_jobs import ClosureJobs
 from bot.slack.context import Services
 from bot.slack.events import dispatch
 from bot.slack.first_contact import FirstContact
@@ -140,11 +143,13 @@ class Runtime:
             self.database, self.clock, timedelta(hours=settings.profile_max_age_hours)
         )
         self.acknowledger = acknowledger
-        handoffs = Handoffs(self.database, self.clock)
+        policy = self.closure_policy()
+        handoffs = Handoffs(self.database, self.clock, policy)
         triage = self._triage(client, handoffs)
+        self.closure_jobs = ClosureJobs(client, Closure(self.database, self.clock), triage)
         first_contact = None
         if self.brain is not None:
-            recorder = FirstContactRecorder(self.database, self.clock, self.brain)
+            recorder = FirstContactRecorder(self.database, self.clock, self.brain, policy)
             first_contact = FirstContact(self.brain, recorder, triage)
         language = language_for(settings.default_locale)
         agents = AgentDirectory(
@@ -187,6 +192,18 @@ class Runtime:
         if learned:
             logger.info("agents' corrections loaded", extra={"count": len(learned)})
         return reclassification
+
+    def closure_policy(self) -> ClosurePolicy:
+        settings = self.settings
+        calendar = BusinessCalendar.from_settings(
+            settings.time_zone,
+            settings.business_hours,
+            settings.holiday_subdivision,
+            settings.days_off,
+        )
+        return ClosurePolicy(
+            calendar, settings.confirmation_reminder_days, settings.autoclose_grace_days
+        )
 
     def _triage(self, client: Any, handoffs: Handoffs) -> Triage:
         """Resolve each team's triage channel; unknown ones fall back to the default channel."""
@@ -260,6 +277,10 @@ class Runtime:
                 self._recover()
             except Exception:
                 logger.exception("recovery pass failed")
+            try:
+                self.closure_jobs.run()
+            except Exception:
+                logger.exception("closure sweep failed")
 
     def stop(self) -> None:
         self._stopping.set()

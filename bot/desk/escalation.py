@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.clock import Clock
+
+if TYPE_CHECKING:
+    from bot.desk.closure import ClosurePolicy
 from bot.store.database import Database
 from bot.store.enums import OPEN_STATUSES, EventKind, Resolution, TicketStatus
 from bot.store.models import Requester, Ticket
@@ -105,9 +109,18 @@ def _conditional_update(session: Session, ticket: Ticket, condition: Any, **valu
 class Handoffs:
     """Chamado hand-offs; each is one conditional UPDATE, so a double click changes it once."""
 
-    def __init__(self, database: Database, clock: Clock) -> None:
+    def __init__(
+        self, database: Database, clock: Clock, closure: ClosurePolicy | None = None
+    ) -> None:
         self.database = database
         self.clock = clock
+        self.closure = closure
+
+    def _closure_times(self, now: datetime) -> dict[str, Any]:
+        if self.closure is None:
+            return {}
+        reminder, autoclose = self.closure.schedule(now)
+        return {"reminder_at": reminder, "autoclose_at": autoclose, "reminded_at": None}
 
     def card(self, key: str) -> TicketCard | None:
         with self.database.transaction() as session:
@@ -127,6 +140,8 @@ class Handoffs:
                 (Ticket.status == TicketStatus.NEW) & Ticket.escalated_at.is_(None),
                 status=TicketStatus.RESOLVED,
                 resolution=Resolution.SELF_SERVICE,
+                reminder_at=None,
+                autoclose_at=None,
                 resolved_at=now,
                 closed_at=now,
                 updated_at=now,
@@ -173,6 +188,8 @@ class Handoffs:
                 closed_at=None,
                 resolved_at=None,
                 resolution=None,
+                reminder_at=None,
+                autoclose_at=None,
                 updated_at=now,
                 details=details,
             )
@@ -299,6 +316,7 @@ class Handoffs:
                 resolved_at=now,
                 status_changed_at=now,
                 updated_at=now,
+                **self._closure_times(now),
             )
             if not done:
                 return Result(Outcome.ALREADY, card_of(session, ticket), ticket.assignee_user_id)
@@ -325,7 +343,13 @@ class Handoffs:
             ticket = self._requester_ticket(session, key, user_id)
             if isinstance(ticket, Result):
                 return ticket
-            values: dict[str, Any] = {"status": status, "status_changed_at": now, "updated_at": now}
+            values: dict[str, Any] = {
+                "status": status,
+                "status_changed_at": now,
+                "updated_at": now,
+                "reminder_at": None,
+                "autoclose_at": None,
+            }
             if status == TicketStatus.CLOSED:
                 values["closed_at"] = now
             else:

@@ -10,6 +10,7 @@ from typing import Any
 from bot.clock import Clock
 from bot.desk.acknowledge import PendingReply
 from bot.desk.brain import Brain
+from bot.desk.closure import ClosurePolicy
 from bot.store.database import Database
 from bot.store.enums import EventKind, Resolution, TicketStatus
 from bot.store.repositories import TicketRepository
@@ -94,10 +95,17 @@ def explanation(plan: Plan) -> dict[str, Any]:
 class FirstContactRecorder:
     """Stores the plan on the chamado and moves it to the status the plan implies."""
 
-    def __init__(self, database: Database, clock: Clock, brain: Brain) -> None:
+    def __init__(
+        self,
+        database: Database,
+        clock: Clock,
+        brain: Brain,
+        closure: ClosurePolicy | None = None,
+    ) -> None:
         self.database = database
         self.clock = clock
         self.brain = brain
+        self.closure = closure
 
     def record(self, pending: PendingReply, plan: Plan) -> None:
         now = self.clock.now()
@@ -142,7 +150,10 @@ class FirstContactRecorder:
                 ticket.status = TicketStatus.CLOSED
                 ticket.resolution = Resolution.UNSUPPORTED
                 ticket.closed_at = now
-            elif plan.action in (Action.ANSWER, Action.SUGGEST):
+            if plan.action == Action.ANSWER and self.closure is not None:
+                # An answer nobody confirms is reminded of, then closed politely.
+                ticket.reminder_at, ticket.autoclose_at = self.closure.schedule(now)
+            if plan.action in (Action.ANSWER, Action.SUGGEST):
                 tickets.add_event(
                     ticket,
                     EventKind.KB_OFFERED,

@@ -164,9 +164,26 @@ class Intake:
             return Route.TO_REQUESTER
         requester = session.get(Requester, ticket.requester_id)
         from_requester = requester is not None and requester.slack_user_id == message.user_id
+        if from_requester and ticket.status == TicketStatus.RESOLVED and ticket.reminder_at:
+            self._reopen_on_reply(session, ticket, message)
         if from_requester and ticket.triage_ts is not None:
             return Route.TO_CARD
         return None
+
+    def _reopen_on_reply(self, session: Session, ticket: Ticket, message: IncomingMessage) -> None:
+        """A reply during the grace period means it is not solved yet: back to the agent."""
+        now = self.clock.now()
+        reopened = TicketStatus.IN_PROGRESS if ticket.assignee_user_id else TicketStatus.NEW
+        TicketRepository(session).add_event(
+            ticket,
+            EventKind.STATUS_CHANGED,
+            message.user_id,
+            now,
+            {"from": ticket.status.value, "to": reopened.value, "reason": "reply_in_grace"},
+        )
+        ticket.status, ticket.status_changed_at = reopened, now
+        ticket.resolution = ticket.resolved_at = None
+        ticket.reminder_at = ticket.autoclose_at = ticket.reminded_at = None
 
     @staticmethod
     def _awaits_details(session: Session, ticket: Ticket, message: IncomingMessage) -> bool:

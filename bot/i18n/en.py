@@ -236,4 +236,16 @@ MESSAGES: dict[str, str] = {
     "note.label": "Note (stays between agents)",
     "note.posted": "📝 Internal note from <@{agent}>: {text}",
     "note.not_a_card": "Use the internal note on a triage card or in its thread.",
+    "closure.remind_agent": (
+        "Reminder: ticket *{key}* was marked as resolved. Is the service working again "
+        "and is the problem solved?"
+    ),
+    "closure.remind_kb": "Reminder: did the article I sent solve ticket *{key}*?",
+    "closure.closed": (
+        "I closed ticket *{key}* because we had no answer. If you still need help, just "
+        "reply here or talk to an agent."
+    ),
+    "triage.auto_closed": (
+        "Ticket {key} was closed automatically: the requester did not answer the confirmation."
+    ),
 }

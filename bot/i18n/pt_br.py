@@ -252,4 +252,16 @@ MESSAGES: dict[str, str] = {
     "note.label": "Nota (fica só entre atendentes)",
     "note.posted": "📝 Nota interna de <@{agent}>: {text}",
     "note.not_a_card": "Use a nota interna num cartão de triagem ou no tópico dele.",
+    "closure.remind_agent": (
+        "Lembrete: o chamado *{key}* foi marcado como resolvido. O serviço voltou a "
+        "funcionar e o problema está resolvido?"
+    ),
+    "closure.remind_kb": "Lembrete: o artigo que enviei resolveu o chamado *{key}*?",
+    "closure.closed": (
+        "Encerrei o chamado *{key}* porque não tivemos resposta. Se ainda precisar de "
+        "ajuda, é só responder aqui ou falar com um atendente."
+    ),
+    "triage.auto_closed": (
+        "O chamado {key} foi encerrado automaticamente: o solicitante não respondeu à confirmação."
+    ),
 }

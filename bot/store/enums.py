@@ -31,6 +31,8 @@ class Resolution(StrEnum):
     UNSUPPORTED = "unsupported"
     CANCELLED = "cancelled"
     UNRESOLVED = "unresolved"
+    # Closed by itself after the reminder and the grace period went unanswered.
+    AUTO_CLOSED = "auto_closed"
 
 
 OPEN_STATUSES = (TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.WAITING_ON_REQUESTER)
@@ -66,3 +68,4 @@ class EventKind(StrEnum):
     ESCALATED = "escalated"
     ASSIGNED = "assigned"
     RECLASSIFIED = "reclassified"
+    REMINDED = "reminded"

@@ -95,6 +95,11 @@ class Ticket(Base):
     status_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     resolution_note: Mapped[str | None] = mapped_column(Text())
 
+    # Confirmation and closure (MOF step 4): when to remind, when to close by itself.
+    reminder_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    autoclose_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+
     requester: Mapped[Requester] = relationship(lazy="raise")
 
 
