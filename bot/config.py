@@ -79,6 +79,7 @@ class Settings(BaseSettings):
 
     note_prefix: str = Field(default="nota:", min_length=1)
 
+    scheduler_enabled: bool = True
     business_hours: str = "mon-fri 08:00-18:00"
     holiday_subdivision: str | None = None
     days_off: Annotated[list[date], NoDecode] = Field(default_factory=list)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from datetime import timedelta
 from functools import partial
@@ -27,6 +30,9 @@ from bot.desk.first_contact import FirstContactRecorder
 from bot.desk.intake import Intake, TicketKeys
 from bot.desk.reclassification import Reclassification
 from bot.i18n import language_for
+from bot.schedule import jobs
+from bot.schedule.lease import Lease
+from bot.schedule.scheduler import DeskScheduler
 from bot.slack.agents import AgentDirectory
 from bot.slack.app import build_app
 from bot.slack.bridge import Bridge
@@ -96,12 +102,22 @@ class Runtime:
         self.app = build_app(client, secret, self.services)
         self._start_transport()
 
+        self._start_scheduler()
         self._recover()
         self._recovery_thread = threading.Thread(
             target=self._recovery_loop, name="balcao-recovery", daemon=True
         )
         self._recovery_thread.start()
         logger.info("bot started", extra={"mode": self.mode.value, "user": scope.bot_user_id})
+
+    def _start_scheduler(self) -> None:
+        """Run the timed jobs here if this instance wins the database lease."""
+        holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        jobs.register(holder, self)
+        lease = Lease(self.database, self.clock, holder)
+        self.scheduler = DeskScheduler(self.database, lease, self.settings.time_zone)
+        if self.settings.scheduler_enabled:
+            self.scheduler.start()
 
     def _slack_credentials(self) -> tuple[str, str | None, str]:
         if self.mode != SlackMode.LOCAL:
@@ -277,13 +293,12 @@ class Runtime:
                 self._recover()
             except Exception:
                 logger.exception("recovery pass failed")
-            try:
-                self.closure_jobs.run()
-            except Exception:
-                logger.exception("closure sweep failed")
 
     def stop(self) -> None:
         self._stopping.set()
+        if getattr(self, "scheduler", None) is not None:
+            self.scheduler.stop()
+            jobs.unregister(self.scheduler.lease.holder)
         if self._socket_handler is not None:
             self._socket_handler.close()
         if self.http is not None:

@@ -182,3 +182,13 @@ class LearnedExemplar(Base):
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
     created_by: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SchedulerLease(Base):
+    """Which instance runs the scheduler, until when; the holder renews it while alive."""
+
+    __tablename__ = "scheduler_leases"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(128))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
