@@ -12,6 +12,7 @@ from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.desk.business_calendar import parse_hours
+from bot.desk.sla import DEFAULT_TARGETS, parse_targets
 from classifier.priority import parse_matrix
 
 
@@ -80,6 +81,8 @@ class Settings(BaseSettings):
     note_prefix: str = Field(default="nota:", min_length=1)
 
     scheduler_enabled: bool = True
+    sla_targets: str = DEFAULT_TARGETS
+    team_leads: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)
     business_hours: str = "mon-fri 08:00-18:00"
     holiday_subdivision: str | None = None
     days_off: Annotated[list[date], NoDecode] = Field(default_factory=list)
@@ -98,6 +101,22 @@ class Settings(BaseSettings):
     def _split_list(cls, value: object) -> object:
         if isinstance(value, str):
             return [part.strip().lstrip("#") for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("sla_targets")
+    @classmethod
+    def _check_targets(cls, value: str) -> str:
+        parse_targets(value)
+        return value
+
+    @field_validator("team_leads", mode="before")
+    @classmethod
+    def _split_leads(cls, value: object) -> object:
+        if isinstance(value, str):
+            pairs = [part.split("=", 1) for part in value.split(",") if part.strip()]
+            if any(len(pair) != 2 for pair in pairs):
+                raise ValueError("team leads look like 'service-desk=U0123,infraestrutura=U0456'")
+            return {team.strip(): user.strip() for team, user in pairs}
         return value
 
     @field_validator("business_hours")

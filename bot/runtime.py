@@ -29,6 +29,8 @@ from bot.desk.escalation import Handoffs
 from bot.desk.first_contact import FirstContactRecorder
 from bot.desk.intake import Intake, TicketKeys
 from bot.desk.reclassification import Reclassification
+from bot.desk.sla import SlaPolicy, parse_targets
+from bot.desk.sla_watch import SlaWatch
 from bot.i18n import language_for
 from bot.schedule import jobs
 from bot.schedule.lease import Lease
@@ -44,6 +46,7 @@ from bot.slack.events import dispatch
 from bot.slack.first_contact import FirstContact
 from bot.slack.followup import FollowUp
 from bot.slack.http import HttpServer, make_wsgi_app
+from bot.slack.sla_jobs import SlaJobs
 from bot.slack.translate import Scope
 from bot.slack.triage import Triage
 from bot.store.database import Database
@@ -160,12 +163,16 @@ class Runtime:
         )
         self.acknowledger = acknowledger
         policy = self.closure_policy()
+        sla = SlaPolicy(policy.calendar, parse_targets(settings.sla_targets))
         handoffs = Handoffs(self.database, self.clock, policy)
         triage = self._triage(client, handoffs)
         self.closure_jobs = ClosureJobs(client, Closure(self.database, self.clock), triage)
+        self.sla_jobs = SlaJobs(
+            client, SlaWatch(self.database, self.clock, sla), triage, settings.team_leads
+        )
         first_contact = None
         if self.brain is not None:
-            recorder = FirstContactRecorder(self.database, self.clock, self.brain, policy)
+            recorder = FirstContactRecorder(self.database, self.clock, self.brain, policy, sla)
             first_contact = FirstContact(self.brain, recorder, triage)
         language = language_for(settings.default_locale)
         agents = AgentDirectory(
@@ -176,7 +183,11 @@ class Runtime:
             },
         )
         bridge = Bridge(
-            client, BridgeStore(self.database, self.clock), agents, settings.note_prefix, language
+            client,
+            BridgeStore(self.database, self.clock, sla),
+            agents,
+            settings.note_prefix,
+            language,
         )
         return Services(
             intake=Intake(
@@ -239,6 +250,7 @@ class Runtime:
             resolved.get(self.settings.triage_channel),
             language_for(self.settings.default_locale),
             self.settings.note_prefix,
+            self.settings.time_zone,
         )
 
     def _start_transport(self) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bot.clock import Clock
 from bot.desk.commands import Route
+from bot.desk.sla import SlaPolicy
 from bot.store.database import Database
 from bot.store.enums import EventKind, MessageDirection, ReplyState, TicketStatus
 from bot.store.models import Relay, Requester, Ticket, TicketMessage
@@ -50,9 +51,10 @@ class RelayTarget:
 class BridgeStore:
     """Claims, records and looks up relays; one transaction per call."""
 
-    def __init__(self, database: Database, clock: Clock) -> None:
+    def __init__(self, database: Database, clock: Clock, sla: SlaPolicy | None = None) -> None:
         self.database = database
         self.clock = clock
+        self.sla = sla
 
     def claim(self, message_id: int) -> RelayJob | None:
         """Take a message's relay for this worker; `None` if it is done or another has it."""
@@ -132,9 +134,8 @@ class BridgeStore:
             message.reply_state = ReplyState.DONE
             self._move_status(tickets, ticket, job, now)
 
-    @staticmethod
     def _move_status(
-        tickets: TicketRepository, ticket: Ticket, job: RelayJob, now: datetime
+        self, tickets: TicketRepository, ticket: Ticket, job: RelayJob, now: datetime
     ) -> None:
         # An agent's message waits on the requester; the requester's answer resumes the work.
         if job.route == Route.TO_REQUESTER:
@@ -155,7 +156,18 @@ class BridgeStore:
             )
             ticket.status = new_status
             ticket.status_changed_at = now
+            self._pause_or_resume(ticket, new_status, now)
         ticket.updated_at = now
+
+    def _pause_or_resume(self, ticket: Ticket, status: TicketStatus, now: datetime) -> None:
+        """The resolution clock stops while the chamado waits on the requester."""
+        if status == TicketStatus.WAITING_ON_REQUESTER:
+            ticket.sla_paused_at = now
+        elif ticket.sla_paused_at is not None:
+            paused = self.sla.calendar.between(ticket.sla_paused_at, now) if self.sla else None
+            if paused is not None:
+                ticket.sla_paused_seconds += int(paused.total_seconds())
+            ticket.sla_paused_at = None
 
     def relayed_copy(self, channel_id: str, ts: str) -> RelayTarget | None:
         """Where a message was copied to, for relaying its edit or deletion."""

@@ -54,6 +54,8 @@ class TicketCard:
     triage_ts: str | None
     resolution_note: str | None = None
     resolution: str | None = None
+    sla_response_due_at: datetime | None = None
+    sla_resolution_due_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ def card_of(session: Session, ticket: Ticket) -> TicketCard:
         triage_ts=ticket.triage_ts,
         resolution_note=ticket.resolution_note,
         resolution=ticket.resolution,
+        sla_response_due_at=ticket.sla_response_due_at,
+        sla_resolution_due_at=ticket.sla_resolution_due_at,
     )
 
 

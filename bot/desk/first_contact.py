@@ -11,6 +11,7 @@ from bot.clock import Clock
 from bot.desk.acknowledge import PendingReply
 from bot.desk.brain import Brain
 from bot.desk.closure import ClosurePolicy
+from bot.desk.sla import SlaPolicy
 from bot.store.database import Database
 from bot.store.enums import EventKind, Resolution, TicketStatus
 from bot.store.repositories import TicketRepository
@@ -101,11 +102,13 @@ class FirstContactRecorder:
         clock: Clock,
         brain: Brain,
         closure: ClosurePolicy | None = None,
+        sla: SlaPolicy | None = None,
     ) -> None:
         self.database = database
         self.clock = clock
         self.brain = brain
         self.closure = closure
+        self.sla = sla
 
     def record(self, pending: PendingReply, plan: Plan) -> None:
         now = self.clock.now()
@@ -150,6 +153,10 @@ class FirstContactRecorder:
                 ticket.status = TicketStatus.CLOSED
                 ticket.resolution = Resolution.UNSUPPORTED
                 ticket.closed_at = now
+            if ticket.priority and self.sla is not None:
+                ticket.sla_response_due_at, ticket.sla_resolution_due_at = self.sla.schedule(
+                    ticket.created_at, ticket.priority
+                )
             if plan.action == Action.ANSWER and self.closure is not None:
                 # An answer nobody confirms is reminded of, then closed politely.
                 ticket.reminder_at, ticket.autoclose_at = self.closure.schedule(now)

@@ -248,4 +248,10 @@ MESSAGES: dict[str, str] = {
     "triage.auto_closed": (
         "Ticket {key} was closed automatically: the requester did not answer the confirmation."
     ),
+    "sla.warning": "⏰ Ticket {key} ({priority}): {used}% of the {clock} target used; due {due}.",
+    "sla.breach": "🚨 Ticket {key} ({priority}): {clock} target missed at {due}.{lead}",
+    "sla.clock_response": "first response",
+    "sla.clock_resolution": "resolution",
+    "sla.lead": " Heads up, <@{lead}>.",
+    "triage.sla": "*SLA:* first response by {response} · resolution by {resolution}",
 }

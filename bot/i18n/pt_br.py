@@ -116,7 +116,9 @@ MESSAGES: dict[str, str] = {
         "Que bom! Encerrei o chamado *{key}* como resolvido pela base de conhecimento. Se o "
         "problema voltar, é só escrever aqui."
     ),
-    "fc.assigned_requester": "{agent} assumiu o seu chamado *{key}* e vai falar com você por aqui.",
+    "fc.assigned_requester": (
+        "{agent} assumiu o seu chamado *{key}* e vai falar com você por aqui."
+    ),
     "fc.unsupported": "Esse tipo de pedido não é atendido pela TI. {redirect}",
     "fc.unsupported_logged": (
         "Registrei como chamado *{key}* para referência. Se for mesmo um assunto de TI, fale "
@@ -264,4 +266,12 @@ MESSAGES: dict[str, str] = {
     "triage.auto_closed": (
         "O chamado {key} foi encerrado automaticamente: o solicitante não respondeu à confirmação."
     ),
+    "sla.warning": (
+        "⏰ Chamado {key} ({priority}): {used}% do prazo de {clock} usado; vence em {due}."
+    ),
+    "sla.breach": "🚨 Chamado {key} ({priority}): prazo de {clock} estourado em {due}.{lead}",
+    "sla.clock_response": "primeira resposta",
+    "sla.clock_resolution": "solução",
+    "sla.lead": " Atenção, <@{lead}>.",
+    "triage.sla": "*SLA:* primeira resposta até {response} · solução até {resolution}",
 }

@@ -32,3 +32,15 @@ def closure_sweep(holder: str) -> None:
     except Exception:
         # A failed run is logged and the next one tries again; other jobs are unaffected.
         logger.exception("closure sweep failed")
+
+
+def sla_check(holder: str) -> None:
+    """Post SLA warnings (75% of a target used) and breaches, once each."""
+    runtime = _RUNTIMES.get(holder)
+    if runtime is None:
+        logger.warning("scheduled job without its runtime", extra={"user": holder})
+        return
+    try:
+        runtime.sla_jobs.run()
+    except Exception:
+        logger.exception("SLA check failed")

@@ -27,6 +27,7 @@ class Triage:
         default_channel: str | None,
         language: str,
         note_prefix: str = "nota:",
+        time_zone: str = "America/Sao_Paulo",
     ) -> None:
         self.client = client
         self.handoffs = handoffs
@@ -35,6 +36,7 @@ class Triage:
         self.default_channel = default_channel
         self.language = language
         self.note_prefix = note_prefix
+        self.time_zone = time_zone
 
     def channel_for(self, card: TicketCard) -> str | None:
         return self.team_channels.get(card.team or "", self.default_channel)
@@ -65,6 +67,7 @@ class Triage:
             self.language,
             self._permalink(card),
             self.note_prefix,
+            self.time_zone,
         )
         try:
             response = self.client.chat_postMessage(
@@ -92,6 +95,7 @@ class Triage:
             self.language,
             self._permalink(card),
             self.note_prefix,
+            self.time_zone,
         )
         self.client.chat_update(
             channel=card.triage_channel_id, ts=card.triage_ts, text=text, blocks=blocks

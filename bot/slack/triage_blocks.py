@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.desk.escalation import TicketCard
 from bot.i18n import t
-from bot.slack.blocks import Block, context, section
+from bot.slack.blocks import Block, context, local_time, section
 from bot.slack.first_contact_blocks import button
 from bot.slack.markup import escape_truncated
 
@@ -41,6 +41,7 @@ def triage_card(
     language: str,
     permalink: str | None,
     note_prefix: str = "nota:",
+    time_zone: str = "America/Sao_Paulo",
 ) -> tuple[str, list[Block]]:
     """Requester, description, classification, what the KB offered, status and "Assumir"."""
     priority = card.priority or "—"
@@ -62,6 +63,17 @@ def triage_card(
         section("> " + escape_truncated(card.description, 1500).replace("\n", "\n> ")),
         context(_kb_line(card, language)),
     ]
+    if card.sla_response_due_at and card.sla_resolution_due_at:
+        blocks.append(
+            context(
+                t(
+                    language,
+                    "triage.sla",
+                    response=local_time(card.sla_response_due_at, time_zone, language),
+                    resolution=local_time(card.sla_resolution_due_at, time_zone, language),
+                )
+            )
+        )
     if permalink:
         blocks.append(context(t(language, "triage.conversation", link=permalink)))
     if card.status == "resolved" and card.resolution_note is not None:

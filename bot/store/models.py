@@ -96,6 +96,13 @@ class Ticket(Base):
     resolution_note: Mapped[str | None] = mapped_column(Text())
 
     # Confirmation and closure (MOF step 4): when to remind, when to close by itself.
+    # SLA (MOF step 5): due times, the pause while waiting on the requester, warnings sent.
+    sla_response_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sla_resolution_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sla_paused_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sla_paused_seconds: Mapped[int] = mapped_column(default=0)
+    sla_alerts: Mapped[dict[str, Any]] = mapped_column(JSON(), default=dict)
+
     reminder_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     autoclose_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
