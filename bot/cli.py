@@ -187,8 +187,11 @@ def upgrade(revision: str) -> None:
 
 
 def _register_tools() -> None:
+    from bot.cli_schedule import jobs_command, sla_command
     from bot.cli_tools import evaluate, kb, replay_command
 
+    main.add_command(jobs_command)
+    main.add_command(sla_command)
     main.add_command(kb)
     main.add_command(evaluate)
     main.add_command(replay_command)

@@ -254,4 +254,13 @@ MESSAGES: dict[str, str] = {
     "sla.clock_resolution": "resolution",
     "sla.lead": " Heads up, <@{lead}>.",
     "triage.sla": "*SLA:* first response by {response} · resolution by {resolution}",
+    "cli.jobs_periodic": "Periodic jobs (next run):",
+    "cli.jobs_per_ticket": "Per chamado (desk time):",
+    "cli.sla_opened": "Opened {at}",
+    "cli.sla_paused": (
+        "Paused (waiting on the requester): {total} in all; paused now since {since}"
+    ),
+    "cli.sla_clock": "{clock}: {used} of {target} business time ({percent}%), due {due}, {state}",
+    "cli.sla_none": "No SLA: the chamado has no priority.",
+    "cli.sla_alerts": "Alerts sent: {alerts}",
 }

@@ -274,4 +274,13 @@ MESSAGES: dict[str, str] = {
     "sla.clock_resolution": "solução",
     "sla.lead": " Atenção, <@{lead}>.",
     "triage.sla": "*SLA:* primeira resposta até {response} · solução até {resolution}",
+    "cli.jobs_periodic": "Tarefas periódicas (próxima execução):",
+    "cli.jobs_per_ticket": "Por chamado (horário da central):",
+    "cli.sla_opened": "Aberto em {at}",
+    "cli.sla_paused": (
+        "Pausado (aguardando o solicitante): {total} no total; pausado agora desde {since}"
+    ),
+    "cli.sla_clock": "{clock}: {used} de {target} úteis ({percent}%), vence {due}, {state}",
+    "cli.sla_none": "Sem SLA: o chamado não tem prioridade.",
+    "cli.sla_alerts": "Avisos enviados: {alerts}",
 }

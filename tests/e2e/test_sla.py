@@ -98,3 +98,30 @@ def test_targets_are_validated() -> None:
         except ValueError:
             continue
         raise AssertionError(f"{bad!r} was accepted")
+
+
+def test_operator_views_explain_jobs_and_clocks(fc_desk: Desk) -> None:
+    import pytest
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    if fc_desk.database.dialect == "postgresql":
+        pytest.skip("the CLI opens its own engine, which cannot see the test's private schema")
+    open_p2(fc_desk)
+    fc_desk.runtime.scheduler.tick()
+    url = fc_desk.database.url
+    env = {"DATABASE_URL": url, "BALCAO_TIME_ZONE": "America/Sao_Paulo"}
+    jobs = CliRunner().invoke(main, ["jobs"], env=env)
+    sla = CliRunner().invoke(main, ["sla", "ch-1001"], env=env)
+
+    assert jobs.exit_code == 0, jobs.output
+    assert "closure-sweep" in jobs.output and "sla-check" in jobs.output
+    assert "sla-response" in jobs.output and "CH-1001" in jobs.output
+    assert sla.exit_code == 0, sla.output
+    assert "CH-1001 · P2 · new" in sla.output
+    # The command runs on the real clock, so only targets and due times are fixed here.
+    assert "de 2.0 h úteis" in sla.output
+    assert "resolution:" in sla.output
+    assert "de 8.0 h úteis" in sla.output
+    assert "vence 2026-12-03 08:30" in sla.output
