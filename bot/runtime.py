@@ -31,6 +31,7 @@ from bot.desk.intake import Intake, TicketKeys
 from bot.desk.reclassification import Reclassification
 from bot.desk.sla import SlaPolicy, parse_targets
 from bot.desk.sla_watch import SlaWatch
+from bot.desk.survey import SurveyPolicy, Surveys
 from bot.i18n import language_for
 from bot.schedule import jobs
 from bot.schedule.lease import Lease
@@ -47,6 +48,7 @@ from bot.slack.first_contact import FirstContact
 from bot.slack.followup import FollowUp
 from bot.slack.http import HttpServer, make_wsgi_app
 from bot.slack.sla_jobs import SlaJobs
+from bot.slack.survey_actions import SurveyJobs
 from bot.slack.translate import Scope
 from bot.slack.triage import Triage
 from bot.store.database import Database
@@ -167,6 +169,16 @@ class Runtime:
         handoffs = Handoffs(self.database, self.clock, policy)
         triage = self._triage(client, handoffs)
         self.closure_jobs = ClosureJobs(client, Closure(self.database, self.clock), triage)
+        surveys = Surveys(
+            self.database,
+            self.clock,
+            SurveyPolicy(
+                policy.calendar,
+                settings.survey_sample_rate,
+                timedelta(days=settings.survey_cooldown_days),
+            ),
+        )
+        self.survey_jobs = SurveyJobs(client, surveys, triage)
         self.sla_jobs = SlaJobs(
             client, SlaWatch(self.database, self.clock, sla), triage, settings.team_leads
         )
@@ -205,6 +217,7 @@ class Runtime:
             bridge=bridge,
             agents=agents,
             reclassification=self._reclassification(),
+            surveys=surveys,
         )
 
     def _reclassification(self) -> Reclassification | None:

@@ -263,4 +263,14 @@ MESSAGES: dict[str, str] = {
     "cli.sla_clock": "{clock}: {used} of {target} business time ({percent}%), due {due}, {state}",
     "cli.sla_none": "No SLA: the chamado has no priority.",
     "cli.sla_alerts": "Alerts sent: {alerts}",
+    "survey.question": (
+        "How was the service on ticket *{key}*? Rate it from 1 (poor) to 5 (great)."
+    ),
+    "survey.thanks": "Thank you! Your rating for ticket *{key}*: {rating}/5.",
+    "button.comment": "Leave a comment",
+    "survey.modal_title": "Comment",
+    "survey.submit": "Send",
+    "survey.label": "What could we do better?",
+    "survey.low_rating": "⚠️ Ticket {key} was rated {rating}/5.",
+    "survey.low_comment": "The requester's comment on ticket {key}: {comment}",
 }

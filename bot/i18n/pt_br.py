@@ -283,4 +283,14 @@ MESSAGES: dict[str, str] = {
     "cli.sla_clock": "{clock}: {used} de {target} úteis ({percent}%), vence {due}, {state}",
     "cli.sla_none": "Sem SLA: o chamado não tem prioridade.",
     "cli.sla_alerts": "Avisos enviados: {alerts}",
+    "survey.question": (
+        "Como foi o atendimento do chamado *{key}*? Dê uma nota de 1 (ruim) a 5 (ótimo)."
+    ),
+    "survey.thanks": "Obrigado! Sua nota para o chamado *{key}*: {rating}/5.",
+    "button.comment": "Deixar um comentário",
+    "survey.modal_title": "Comentário",
+    "survey.submit": "Enviar",
+    "survey.label": "O que podemos melhorar?",
+    "survey.low_rating": "⚠️ O chamado {key} recebeu nota {rating}/5.",
+    "survey.low_comment": "Comentário do solicitante sobre o chamado {key}: {comment}",
 }

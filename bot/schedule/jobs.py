@@ -44,3 +44,15 @@ def sla_check(holder: str) -> None:
         runtime.sla_jobs.run()
     except Exception:
         logger.exception("SLA check failed")
+
+
+def survey_send(holder: str) -> None:
+    """Send the satisfaction surveys whose good local time has come."""
+    runtime = _RUNTIMES.get(holder)
+    if runtime is None:
+        logger.warning("scheduled job without its runtime", extra={"user": holder})
+        return
+    try:
+        runtime.survey_jobs.run()
+    except Exception:
+        logger.exception("survey sending failed")

@@ -31,6 +31,7 @@ class JobSpec:
 DEFAULT_JOBS = (
     JobSpec("closure-sweep", "bot.schedule.jobs:closure_sweep", IntervalTrigger(seconds=60)),
     JobSpec("sla-check", "bot.schedule.jobs:sla_check", IntervalTrigger(seconds=60)),
+    JobSpec("survey-send", "bot.schedule.jobs:survey_send", IntervalTrigger(seconds=60)),
 )
 
 

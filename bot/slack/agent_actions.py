@@ -177,6 +177,8 @@ def _submit_close(services: Services) -> Callable[..., None]:
             card = result.card
             if result.outcome != Outcome.DONE or card is None:
                 return
+            if services.surveys is not None:
+                services.surveys.schedule(key)
             services.triage.update_card(card)
             language = card.language
             text = t(language, "close.requester", key=key, agent=_agent_name(client, agent_id))
@@ -288,6 +290,8 @@ def _requester_answer(services: Services, confirmed: bool) -> Callable[..., None
             if result.outcome != Outcome.DONE or card is None:
                 return refuse(client, body, result, key)
             language = card.language
+            if confirmed and services.surveys is not None:
+                services.surveys.schedule(key)
             status_key = "status.closed" if confirmed else "status.in_progress"
             done_note(body, client, t(language, status_key))
             message_key = "resolve.confirmed" if confirmed else "resolve.reopened"

@@ -9,6 +9,7 @@ from bot.desk.cancellation import Cancellation
 from bot.desk.escalation import Handoffs
 from bot.desk.intake import Intake
 from bot.desk.reclassification import Reclassification
+from bot.desk.survey import Surveys
 from bot.slack.agents import AgentDirectory
 from bot.slack.bridge import Bridge
 from bot.slack.followup import FollowUp
@@ -30,3 +31,4 @@ class Services:
     bridge: Bridge
     agents: AgentDirectory
     reclassification: Reclassification | None = None
+    surveys: Surveys | None = None

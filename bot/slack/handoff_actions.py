@@ -80,6 +80,8 @@ def _resolved(services: Services) -> Callable[..., None]:
             if result.outcome != Outcome.DONE or result.card is None:
                 return refuse(client, body, result, key)
             language = result.card.language
+            if services.surveys is not None:
+                services.surveys.schedule(key)
             done_note(body, client, t(language, "status.resolved"))
             text = t(language, "fc.resolved_thanks", key=key)
             client.chat_postMessage(

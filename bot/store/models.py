@@ -103,6 +103,13 @@ class Ticket(Base):
     sla_paused_seconds: Mapped[int] = mapped_column(default=0)
     sla_alerts: Mapped[dict[str, Any]] = mapped_column(JSON(), default=dict)
 
+    # Satisfaction survey (MOF step 5): scheduled at closure, sent at a good local time.
+    survey_state: Mapped[str | None] = mapped_column(String(16), index=True)
+    survey_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    survey_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    survey_rating: Mapped[int | None] = mapped_column()
+    survey_comment: Mapped[str | None] = mapped_column(Text())
+
     reminder_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     autoclose_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)

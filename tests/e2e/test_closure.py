@@ -101,3 +101,17 @@ def test_confirmed_chamado_gets_no_reminder(fc_desk: Desk) -> None:
 
     assert fc_desk.tickets()[0].status is TicketStatus.CLOSED
     assert not any("Lembrete" in t for t in texts(fc_desk))
+
+
+def test_work_missed_while_down_happens_once_on_return(fc_desk: Desk) -> None:
+    fc_desk.post(ANA, ANA_DM, "minha vpn da erro 809 quando conecto de casa")
+
+    # The bot is down for two weeks: reminder and closure both came due meanwhile.
+    fc_desk.clock.advance(timedelta(days=14))
+    sweep(fc_desk)
+    sweep(fc_desk)
+
+    [ticket] = fc_desk.tickets()
+    assert ticket.status is TicketStatus.CLOSED
+    assert not any("Lembrete" in t for t in texts(fc_desk))
+    assert sum("porque não tivemos resposta" in t for t in texts(fc_desk)) == 1
