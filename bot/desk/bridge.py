@@ -72,7 +72,7 @@ class BridgeStore:
             if route == Route.TO_CARD:
                 target = (ticket.triage_channel_id or "", ticket.triage_ts or "")
             else:
-                target = (ticket.channel_id, ticket.root_ts)
+                target = (ticket.channel_id, ticket.conversation_ts)
             return RelayJob(
                 message_id=message_id,
                 route=route,

@@ -77,7 +77,7 @@ class Cancellation:
                 CancelStatus.CANCELLED,
                 ticket_key,
                 channel_id=ticket.channel_id,
-                root_ts=ticket.root_ts,
+                root_ts=ticket.conversation_ts,
                 ack_reply_ts=ticket.ack_reply_ts,
                 language=ticket.language,
             )

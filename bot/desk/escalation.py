@@ -84,7 +84,7 @@ def card_of(session: Session, ticket: Ticket) -> TicketCard:
         team=ticket.team,
         language=ticket.language or "pt-BR",
         channel_id=ticket.channel_id,
-        root_ts=ticket.root_ts,
+        root_ts=ticket.conversation_ts,
         kb_offered=offered,
         requester_declined_kb=bool((ticket.details or {}).get("kb_declined")),
         assignee_id=ticket.assignee_user_id,

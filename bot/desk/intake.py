@@ -98,7 +98,11 @@ class Intake:
         if ticket is None and message.is_thread_reply:
             ticket = tickets.get_by_triage(message.channel_id, message.root_ts)
             on_card = ticket is not None
-        is_new = ticket is None
+        if ticket is not None and not on_card and self._reopens_as_new(session, ticket, message):
+            ticket = self._open_linked_ticket(session, ticket, message)
+            is_new = True
+        else:
+            is_new = ticket is None
         if ticket is None:
             if message.opens_ticket_as is None:
                 return RecordOutcome(RecordStatus.IGNORED)
@@ -194,6 +198,53 @@ class Intake:
             return False
         requester = session.get(Requester, ticket.requester_id)
         return requester is not None and requester.slack_user_id == message.user_id
+
+    @staticmethod
+    def _reopens_as_new(session: Session, ticket: Ticket, message: IncomingMessage) -> bool:
+        """Whether the requester writes again in the thread of a chamado that has ended."""
+        ended = ticket.status in (
+            TicketStatus.CLOSED,
+            TicketStatus.CANCELLED,
+            TicketStatus.SMALL_TALK,
+        ) or (ticket.status == TicketStatus.RESOLVED and ticket.reminder_at is None)
+        if not ended or not message.is_thread_reply or message.ts == ticket.root_ts:
+            return False
+        requester = session.get(Requester, ticket.requester_id)
+        return requester is not None and requester.slack_user_id == message.user_id
+
+    def _open_linked_ticket(
+        self, session: Session, parent: Ticket, message: IncomingMessage
+    ) -> Ticket:
+        """A new chamado in the old thread, linked to the one that ended."""
+        now = self.clock.now()
+        title, description = describe(message.text, message.files)
+        tickets = TicketRepository(session)
+        ticket = tickets.add(
+            Ticket(
+                requester_id=parent.requester_id,
+                source=parent.source,
+                channel_id=message.channel_id,
+                root_ts=message.ts,
+                thread_ts=parent.conversation_ts,
+                parent_ticket_id=parent.id,
+                status=TicketStatus.NEW,
+                title=title,
+                description=description,
+                language=parent.language,
+                created_at=now,
+                updated_at=now,
+            ),
+            self.keys.prefix,
+            self.keys.start,
+        )
+        tickets.add_event(
+            ticket,
+            EventKind.CREATED,
+            message.user_id,
+            now,
+            {"source": parent.source.value, "ts": message.ts, "parent": parent.key},
+        )
+        return ticket
 
     def _open_ticket(self, session: Session, message: IncomingMessage) -> Ticket:
         assert message.opens_ticket_as is not None

@@ -151,7 +151,7 @@ class Surveys:
             return SurveyTarget(
                 key,
                 ticket.channel_id,
-                ticket.root_ts,
+                ticket.conversation_ts,
                 ticket.language or "pt-BR",
                 ticket.team,
                 ticket.triage_channel_id,
@@ -184,7 +184,7 @@ class Surveys:
             return SurveyTarget(
                 key,
                 ticket.channel_id,
-                ticket.root_ts,
+                ticket.conversation_ts,
                 ticket.language or "pt-BR",
                 ticket.team,
                 ticket.triage_channel_id,

@@ -66,6 +66,9 @@ class Ticket(Base):
     description: Mapped[str] = mapped_column(Text())
     language: Mapped[str | None] = mapped_column(String(16))
     ack_reply_ts: Mapped[str | None] = mapped_column(String(32))
+    # A chamado opened by a reply in a closed chamado's thread lives in that thread.
+    thread_ts: Mapped[str | None] = mapped_column(String(32))
+    parent_ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -115,6 +118,11 @@ class Ticket(Base):
     autoclose_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
 
     requester: Mapped[Requester] = relationship(lazy="raise")
+
+    @property
+    def conversation_ts(self) -> str:
+        """The thread where the requester and the bot talk about this chamado."""
+        return self.thread_ts or self.root_ts
 
 
 class TicketMessage(Base):

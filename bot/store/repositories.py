@@ -47,8 +47,15 @@ class TicketRepository:
         return self.session.scalars(select(Ticket).where(Ticket.key == key)).one_or_none()
 
     def get_by_root(self, channel_id: str, root_ts: str) -> Ticket | None:
+        """The latest chamado of a thread: the one it started, or one opened later in it."""
         return self.session.scalars(
-            select(Ticket).where(Ticket.channel_id == channel_id, Ticket.root_ts == root_ts)
+            select(Ticket)
+            .where(
+                Ticket.channel_id == channel_id,
+                or_(Ticket.root_ts == root_ts, Ticket.thread_ts == root_ts),
+            )
+            .order_by(Ticket.id.desc())
+            .limit(1)
         ).one_or_none()
 
     def get_by_triage(self, channel_id: str, triage_ts: str) -> Ticket | None:

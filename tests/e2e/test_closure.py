@@ -115,3 +115,20 @@ def test_work_missed_while_down_happens_once_on_return(fc_desk: Desk) -> None:
     assert ticket.status is TicketStatus.CLOSED
     assert not any("Lembrete" in t for t in texts(fc_desk))
     assert sum("porque não tivemos resposta" in t for t in texts(fc_desk)) == 1
+
+
+def test_reply_after_closure_opens_a_linked_chamado(fc_desk: Desk) -> None:
+    fc_desk.post(ANA, ANA_DM, "minha vpn da erro 809 quando conecto de casa")
+    fc_desk.clock.advance(timedelta(days=14))
+    sweep(fc_desk)
+    root = fc_desk.tickets()[0].root_ts
+
+    fc_desk.post(ANA, ANA_DM, "a impressora do 2º andar não imprime", thread_ts=root)
+
+    old, new = fc_desk.tickets()
+    assert old.status is TicketStatus.CLOSED
+    assert (new.key, new.parent_ticket_id, new.thread_ts) == ("CH-1002", old.id, root)
+    assert new.category == "impressoras"
+    replies = [m for m in fc_desk.replies(ANA_DM) if "CH-1002" in str(m.get("text"))]
+    assert len(replies) == 1
+    assert replies[0]["thread_ts"] == root
