@@ -82,6 +82,7 @@ class Settings(BaseSettings):
 
     scheduler_enabled: bool = True
     sla_targets: str = DEFAULT_TARGETS
+    sla_warn_percent: int = Field(default=75, ge=1, le=99)
     survey_sample_rate: float = Field(default=1.0, ge=0.0, le=1.0)
     survey_cooldown_days: int = Field(default=7, ge=0, le=365)
     team_leads: Annotated[dict[str, str], NoDecode] = Field(default_factory=dict)

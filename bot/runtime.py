@@ -165,7 +165,9 @@ class Runtime:
         )
         self.acknowledger = acknowledger
         policy = self.closure_policy()
-        sla = SlaPolicy(policy.calendar, parse_targets(settings.sla_targets))
+        sla = SlaPolicy(
+            policy.calendar, parse_targets(settings.sla_targets), settings.sla_warn_percent / 100
+        )
         handoffs = Handoffs(self.database, self.clock, policy)
         triage = self._triage(client, handoffs)
         self.closure_jobs = ClosureJobs(client, Closure(self.database, self.clock), triage)

@@ -56,6 +56,7 @@ class TicketCard:
     resolution: str | None = None
     sla_response_due_at: datetime | None = None
     sla_resolution_due_at: datetime | None = None
+    sla_alerts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def card_of(session: Session, ticket: Ticket) -> TicketCard:
         resolution=ticket.resolution,
         sla_response_due_at=ticket.sla_response_due_at,
         sla_resolution_due_at=ticket.sla_resolution_due_at,
+        sla_alerts=tuple(sorted((ticket.sla_alerts or {}).keys())),
     )
 
 

@@ -62,6 +62,7 @@ class SlaWatch:
             )
             for ticket in tickets:
                 sent = dict(ticket.sla_alerts or {})
+                raised: list[tuple[str, str, str]] = []
                 for name, clock in clocks(self.policy, ticket, self.clock).items():
                     if clock.stopped:
                         continue
@@ -77,9 +78,10 @@ class SlaWatch:
                     sent[f"{name}_{level}"] = self.clock.now().isoformat()
                     if level == "breach":
                         sent.setdefault(f"{name}_warning", sent[f"{name}_{level}"])
-                    alerts.append(
-                        Alert(card_of(session, ticket), name, level, clock.due.isoformat())
-                    )
-                if sent != (ticket.sla_alerts or {}):
+                    raised.append((name, level, clock.due.isoformat()))
+                if raised:
+                    # The card is read after the alerts are stored, so it shows them.
                     ticket.sla_alerts = sent
+                    card = card_of(session, ticket)
+                    alerts.extend(Alert(card, name, level, due) for name, level, due in raised)
         return alerts

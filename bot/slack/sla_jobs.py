@@ -76,4 +76,5 @@ class SlaJobs:
         self.client.chat_postMessage(
             channel=channel, thread_ts=card.triage_ts, text=self._text(alert)
         )
+        self.triage.update_card(card)
         logger.info("SLA %s posted", alert.level, extra={"ticket": card.key, "method": alert.clock})

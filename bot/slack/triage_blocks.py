@@ -64,16 +64,18 @@ def triage_card(
         context(_kb_line(card, language)),
     ]
     if card.sla_response_due_at and card.sla_resolution_due_at:
-        blocks.append(
-            context(
-                t(
-                    language,
-                    "triage.sla",
-                    response=local_time(card.sla_response_due_at, time_zone, language),
-                    resolution=local_time(card.sla_resolution_due_at, time_zone, language),
-                )
-            )
+        line = t(
+            language,
+            "triage.sla",
+            response=local_time(card.sla_response_due_at, time_zone, language),
+            resolution=local_time(card.sla_resolution_due_at, time_zone, language),
         )
+        # The SLA field shows the worst alert sent so far, so the card tells at a glance.
+        if any(alert.endswith("_breach") for alert in card.sla_alerts):
+            line = "🚨 " + line
+        elif card.sla_alerts:
+            line = "⏰ " + line
+        blocks.append(context(line))
     if permalink:
         blocks.append(context(t(language, "triage.conversation", link=permalink)))
     if card.status == "resolved" and card.resolution_note is not None:

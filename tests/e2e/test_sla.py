@@ -55,6 +55,8 @@ def test_warning_at_75_percent_and_breach_once_each(fc_desk: Desk) -> None:
     check(fc_desk)
     breaches = [t for t in card_thread(fc_desk) if "prazo de primeira resposta estourado" in t]
     assert len(breaches) == 1
+    [card] = [m for m in fc_desk.replies("C0INFRA") if m.get("thread_ts") in (None, m["ts"])]
+    assert "🚨 *SLA:* primeira resposta até" in str(card["blocks"])
 
 
 def test_first_response_stops_the_response_clock(fc_desk: Desk) -> None:
