@@ -1,4 +1,4 @@
-"""Which SLA warnings are due: 75% of a target used, or the target missed, each sent once."""
+"""Due SLA warnings (a share of a target used) and breaches (a target missed), each once."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ class Alert:
 
 
 def clocks(policy: SlaPolicy, ticket: Ticket, now_clock: Clock) -> dict[str, SlaClock]:
-    """The chamado's SLA clocks now; empty when it has no priority or due times."""
+    """Return the chamado's SLA clocks now; empty when it has no priority or due times."""
     now = now_clock.now()
     found: dict[str, SlaClock] = {}
     if ticket.sla_response_due_at is not None:

@@ -9,6 +9,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from bot.clock import Clock
 from bot.desk.business_calendar import BusinessCalendar
@@ -38,13 +39,13 @@ class SurveyPolicy:
     send_at: time = time(9, 0)
 
     def is_sampled(self, key: str) -> bool:
-        """A stable draw per chamado, so retries never change the decision."""
+        """Draw once per chamado, from its key, so retries never change the decision."""
         draw = int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
         return draw < self.sample_rate
 
     def send_time(self, now: datetime, time_zone: str) -> datetime:
-        """Now, unless it is night, a weekend or a holiday where the requester is: then the
-        next 09:00 local on a working day."""
+        """Return `now`, or 09:00 of the next working day when it is night, a weekend or a
+        holiday in the requester's time zone."""
         zone = _zone(time_zone, self.calendar.time_zone)
         local = now.astimezone(zone)
         working = self.calendar.is_business_day(local.date())
@@ -98,13 +99,13 @@ class Surveys:
             return state
 
     def _decide(
-        self, session: object, ticket: Ticket, requester: Requester, now: datetime
+        self, session: Session, ticket: Ticket, requester: Requester, now: datetime
     ) -> SurveyState:
         if ticket.status == TicketStatus.SMALL_TALK or ticket.resolution in NO_SURVEY:
             return SurveyState.SKIPPED
         if requester.is_deactivated or not self.policy.is_sampled(ticket.key or ""):
             return SurveyState.SKIPPED
-        recent = session.scalars(  # type: ignore[attr-defined]
+        recent = session.scalars(
             select(Ticket.id)
             .where(
                 Ticket.requester_id == requester.id,
