@@ -187,9 +187,12 @@ def upgrade(revision: str) -> None:
 
 
 def _register_tools() -> None:
+    from bot.cli_reports import export_group, report_command
     from bot.cli_schedule import jobs_command, sla_command
     from bot.cli_tools import evaluate, kb, replay_command
 
+    main.add_command(report_command)
+    main.add_command(export_group)
     main.add_command(jobs_command)
     main.add_command(sla_command)
     main.add_command(kb)
