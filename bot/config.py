@@ -13,6 +13,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.desk.business_calendar import parse_hours
 from bot.desk.sla import DEFAULT_TARGETS, parse_targets
+from bot.schedule.crontab import cron_trigger
 from classifier.priority import parse_matrix
 
 
@@ -81,6 +82,7 @@ class Settings(BaseSettings):
     note_prefix: str = Field(default="nota:", min_length=1)
 
     scheduler_enabled: bool = True
+    digest_cron: str = "0 9 * * 1"
     sla_targets: str = DEFAULT_TARGETS
     sla_warn_percent: int = Field(default=75, ge=1, le=99)
     survey_sample_rate: float = Field(default=1.0, ge=0.0, le=1.0)
@@ -105,6 +107,11 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip().lstrip("#") for part in value.split(",") if part.strip()]
         return value
+
+    @model_validator(mode="after")
+    def _check_digest_cron(self) -> Settings:
+        cron_trigger(self.digest_cron, self.time_zone)
+        return self
 
     @field_validator("sla_targets")
     @classmethod

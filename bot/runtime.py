@@ -33,6 +33,7 @@ from bot.desk.sla import SlaPolicy, parse_targets
 from bot.desk.sla_watch import SlaWatch
 from bot.desk.survey import SurveyPolicy, Surveys
 from bot.i18n import language_for
+from bot.reports.digest import Digests
 from bot.schedule import jobs
 from bot.schedule.lease import Lease
 from bot.schedule.scheduler import DeskScheduler
@@ -43,6 +44,7 @@ from bot.slack.channels import resolve_channel_ids
 from bot.slack.client import make_client
 from bot.slack.closure_jobs import ClosureJobs
 from bot.slack.context import Services
+from bot.slack.digest_jobs import DigestJobs
 from bot.slack.events import dispatch
 from bot.slack.first_contact import FirstContact
 from bot.slack.followup import FollowUp
@@ -181,6 +183,15 @@ class Runtime:
             ),
         )
         self.survey_jobs = SurveyJobs(client, surveys, triage)
+        managers = resolve_channel_ids(client, [settings.managers_channel])
+        self.digest_jobs = DigestJobs(
+            client,
+            Digests(self.database, self.clock, policy.calendar),
+            managers.get(settings.managers_channel),
+            settings.digest_cron,
+            settings.time_zone,
+            language_for(settings.default_locale),
+        )
         self.sla_jobs = SlaJobs(
             client, SlaWatch(self.database, self.clock, sla), triage, settings.team_leads
         )
@@ -220,6 +231,7 @@ class Runtime:
             agents=agents,
             reclassification=self._reclassification(),
             surveys=surveys,
+            digests=self.digest_jobs.digests,
         )
 
     def _reclassification(self) -> Reclassification | None:

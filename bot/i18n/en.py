@@ -273,4 +273,18 @@ MESSAGES: dict[str, str] = {
     "survey.label": "What could we do better?",
     "survey.low_rating": "⚠️ Ticket {key} was rated {rating}/5.",
     "survey.low_comment": "The requester's comment on ticket {key}: {comment}",
+    "digest.title": "Weekly digest · {start} to {end}",
+    "digest.headline": "{total} tickets, {kb} resolved by the knowledge base, SLA met in {sla}",
+    "digest.changes": (
+        "Volume: {volume} · first-contact resolution: {fcr} · average satisfaction: "
+        "{csat} · open now: {backlog}"
+    ),
+    "digest.gaps_title": "*Knowledge base gaps:*",
+    "digest.gap": "• {category}: {count} ticket(s), for example “{example}”",
+    "digest.comments_title": "*Comments on low ratings:*",
+    "digest.report_button": "See the full report",
+    "digest.footer": "Made by Balcão. Details: balcao report --from … --to …",
+    "digest.chart_volume": "Tickets per day and type",
+    "digest.chart_sla": "SLA met per priority (%)",
+    "digest.chart_title": "The week's chart",
 }

@@ -293,4 +293,20 @@ MESSAGES: dict[str, str] = {
     "survey.label": "O que podemos melhorar?",
     "survey.low_rating": "⚠️ O chamado {key} recebeu nota {rating}/5.",
     "survey.low_comment": "Comentário do solicitante sobre o chamado {key}: {comment}",
+    "digest.title": "Resumo da semana · {start} a {end}",
+    "digest.headline": (
+        "{total} chamados, {kb} resolvidos pela base de conhecimento, SLA cumprido em {sla}"
+    ),
+    "digest.changes": (
+        "Volume: {volume} · resolução no primeiro contato: {fcr} · satisfação média: "
+        "{csat} · abertos agora: {backlog}"
+    ),
+    "digest.gaps_title": "*Lacunas da base de conhecimento:*",
+    "digest.gap": "• {category}: {count} chamado(s), por exemplo “{example}”",
+    "digest.comments_title": "*Comentários de notas baixas:*",
+    "digest.report_button": "Ver relatório completo",
+    "digest.footer": "Gerado pelo Balcão. Detalhes: balcao report --from … --to …",
+    "digest.chart_volume": "Chamados por dia e tipo",
+    "digest.chart_sla": "SLA cumprido por prioridade (%)",
+    "digest.chart_title": "Gráfico da semana",
 }

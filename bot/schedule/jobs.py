@@ -56,3 +56,15 @@ def survey_send(holder: str) -> None:
         runtime.survey_jobs.run()
     except Exception:
         logger.exception("survey sending failed")
+
+
+def weekly_digest(holder: str) -> None:
+    """Post the latest due week's digest to the managers, once."""
+    runtime = _RUNTIMES.get(holder)
+    if runtime is None:
+        logger.warning("scheduled job without its runtime", extra={"user": holder})
+        return
+    try:
+        runtime.digest_jobs.run()
+    except Exception:
+        logger.exception("weekly digest failed")

@@ -32,6 +32,9 @@ DEFAULT_JOBS = (
     JobSpec("closure-sweep", "bot.schedule.jobs:closure_sweep", IntervalTrigger(seconds=60)),
     JobSpec("sla-check", "bot.schedule.jobs:sla_check", IntervalTrigger(seconds=60)),
     JobSpec("survey-send", "bot.schedule.jobs:survey_send", IntervalTrigger(seconds=60)),
+    # Checked every ten minutes rather than at the cron time: a week missed while the bot was
+    # down is posted on return, and the database claim keeps it to one post.
+    JobSpec("weekly-digest", "bot.schedule.jobs:weekly_digest", IntervalTrigger(minutes=10)),
 )
 
 

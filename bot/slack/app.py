@@ -16,6 +16,7 @@ from bot.slack import (
     handoff_actions,
     note_shortcut,
     reclassify_actions,
+    report_actions,
     survey_actions,
 )
 from bot.slack.context import Services
@@ -53,4 +54,5 @@ def build_app(client: WebClient, signing_secret: str | None, services: Services)
     commands.register(app, services)
     note_shortcut.register(app, services)
     survey_actions.register(app, services)
+    report_actions.register(app, services)
     return app

@@ -10,6 +10,7 @@ from bot.desk.escalation import Handoffs
 from bot.desk.intake import Intake
 from bot.desk.reclassification import Reclassification
 from bot.desk.survey import Surveys
+from bot.reports.digest import Digests
 from bot.slack.agents import AgentDirectory
 from bot.slack.bridge import Bridge
 from bot.slack.followup import FollowUp
@@ -32,3 +33,4 @@ class Services:
     agents: AgentDirectory
     reclassification: Reclassification | None = None
     surveys: Surveys | None = None
+    digests: Digests | None = None

@@ -47,7 +47,7 @@ def test_second_instance_does_not_run_jobs(database: Database, clock: FixedClock
         assert first.running and not second.running
         with database.engine.connect() as connection:
             ids = connection.execute(text("SELECT id FROM apscheduler_jobs")).scalars().all()
-        assert sorted(ids) == ["closure-sweep", "sla-check", "survey-send"]
+        assert sorted(ids) == ["closure-sweep", "sla-check", "survey-send", "weekly-digest"]
 
         first.stop()
         second.tick()
