@@ -232,6 +232,7 @@ class Runtime:
             reclassification=self._reclassification(),
             surveys=surveys,
             digests=self.digest_jobs.digests,
+            managers=AgentDirectory(client, managers.values()).members,
         )
 
     def _reclassification(self) -> Reclassification | None:

@@ -287,4 +287,14 @@ MESSAGES: dict[str, str] = {
     "digest.chart_volume": "Tickets per day and type",
     "digest.chart_sla": "SLA met per priority (%)",
     "digest.chart_title": "The week's chart",
+    "home.manager_title": "Balcão · the week so far",
+    "home.since": (
+        "Tickets opened since {since} (Monday). The full digest goes to the managers' channel."
+    ),
+    "home.title": "Balcão · IT service desk",
+    "home.how_to_ask": (
+        "To ask for help, send me a direct message, mention me in a channel or write in "
+        "the help channel. I open a ticket, look for the answer in the knowledge base "
+        "and, if needed, bring in an agent."
+    ),
 }

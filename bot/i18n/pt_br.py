@@ -309,4 +309,15 @@ MESSAGES: dict[str, str] = {
     "digest.chart_volume": "Chamados por dia e tipo",
     "digest.chart_sla": "SLA cumprido por prioridade (%)",
     "digest.chart_title": "Gráfico da semana",
+    "home.manager_title": "Balcão · a semana até agora",
+    "home.since": (
+        "Chamados abertos desde {since} (segunda-feira). O resumo completo sai no canal "
+        "dos gestores."
+    ),
+    "home.title": "Balcão · central de atendimento de TI",
+    "home.how_to_ask": (
+        "Para pedir ajuda, mande uma mensagem direta para mim, me mencione num canal ou "
+        "escreva no canal de ajuda. Eu abro um chamado, procuro a resposta na base de "
+        "conhecimento e, se precisar, chamo um atendente."
+    ),
 }

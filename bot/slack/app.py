@@ -14,6 +14,7 @@ from bot.slack import (
     commands,
     events,
     handoff_actions,
+    home,
     note_shortcut,
     reclassify_actions,
     report_actions,
@@ -55,4 +56,5 @@ def build_app(client: WebClient, signing_secret: str | None, services: Services)
     note_shortcut.register(app, services)
     survey_actions.register(app, services)
     report_actions.register(app, services)
+    home.register(app, services)
     return app

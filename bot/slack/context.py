@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.desk.brain import Brain
@@ -34,3 +35,4 @@ class Services:
     reclassification: Reclassification | None = None
     surveys: Surveys | None = None
     digests: Digests | None = None
+    managers: Callable[[], frozenset[str]] = frozenset

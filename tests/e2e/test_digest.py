@@ -67,3 +67,26 @@ def test_digest_in_english_for_an_english_desk(fc_desk: Desk) -> None:
     posts = [m for m in fc_desk.replies("C0GESTAO") if "tickets" in str(m.get("text"))]
     assert len(posts) == 1
     assert "Weekly digest · 2026-11-30 to 2026-12-07" in str(posts[0]["blocks"])
+
+
+def test_manager_home_shows_the_week_so_far(fc_desk: Desk) -> None:
+    fc_desk.post(ANA, ANA_DM, "URGENTE ninguem do andar consegue imprimir")
+
+    for user in ("U0MARCOS", ANA):
+        event = {
+            "type": "app_home_opened",
+            "user": user,
+            "channel": "D" + user[1:],
+            "tab": "home",
+            "event_ts": "1800000000.000100",
+        }
+        assert fc_desk.local.delivery.deliver_event(event).status == 200
+    fc_desk.settle()
+
+    manager = fc_desk.local.workspace.home_view("U0MARCOS")
+    requester = fc_desk.local.workspace.home_view(ANA)
+    assert manager is not None and requester is not None
+    assert "Balcão · a semana até agora" in str(manager["blocks"])
+    assert "1 chamados" in str(manager["blocks"])
+    assert "Para pedir ajuda" in str(requester["blocks"])
+    assert "a semana até agora" not in str(requester["blocks"])

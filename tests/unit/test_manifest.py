@@ -42,6 +42,7 @@ def test_manifest_grants_required_scopes_and_events(name: str) -> None:
     assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) >= REQUIRED_EVENTS
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
     assert manifest["features"]["app_home"]["messages_tab_enabled"] is True
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True
     assert [c["command"] for c in manifest["features"]["slash_commands"]] == ["/chamado"]
 
 
