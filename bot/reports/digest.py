@@ -68,11 +68,22 @@ class Digests:
                 delete(Digest).where(Digest.week_start == period.start.date().isoformat())
             )
 
-    def record(self, period: Period, channel_id: str, ts: str) -> None:
+    def record(self, period: Period, channel_id: str, ts: str, chart_file_id: str | None) -> None:
         with self.database.transaction() as session:
             digest = session.get(Digest, period.start.date().isoformat())
             assert digest is not None
             digest.status, digest.channel_id, digest.ts = "posted", channel_id, ts
+            digest.chart_file_id = chart_file_id
+
+    def latest_chart(self) -> str | None:
+        """The file id of the most recent digest's chart, for the managers' Home tab."""
+        with self.database.transaction() as session:
+            return session.scalar(
+                select(Digest.chart_file_id)
+                .where(Digest.status == "posted")
+                .order_by(Digest.week_start.desc())
+                .limit(1)
+            )
 
     def data(self, period: Period) -> DigestData:
         previous = Period(period.start - timedelta(days=7), period.start)

@@ -127,7 +127,7 @@ class DigestJobs:
         if not self.digests.claim(period):
             return
         try:
-            ts = self._post(self.digests.data(period))
+            ts, chart = self._post(self.digests.data(period))
         except (OSError, SlackClientError) as error:
             self.digests.release(period)
             code = error.response.get("error") if isinstance(error, SlackApiError) else None
@@ -136,10 +136,10 @@ class DigestJobs:
                 extra={"channel": self.channel_id, "error": code or type(error).__name__},
             )
             return
-        self.digests.record(period, self.channel_id, ts)
+        self.digests.record(period, self.channel_id, ts, chart)
         logger.info("weekly digest posted", extra={"channel": self.channel_id, "ts": ts})
 
-    def _post(self, data: DigestData) -> str:
+    def _post(self, data: DigestData) -> tuple[str, str | None]:
         assert self.channel_id is not None
         language = self.language
         text, blocks = digest_blocks(data, language)
@@ -153,11 +153,12 @@ class DigestJobs:
             sla_title=t(language, "digest.chart_sla"),
         )
         png = render(data.daily, data.metrics["sla_met"], labels, text)
-        self.client.files_upload_v2(
+        upload = self.client.files_upload_v2(
             channel=self.channel_id,
             content=png,
             filename="balcao-semana.png",
             title=t(language, "digest.chart_title"),
         )
         response = self.client.chat_postMessage(channel=self.channel_id, text=text, blocks=blocks)
-        return str(response["ts"])
+        files = upload.get("files") or [upload.get("file") or {}]
+        return str(response["ts"]), (files[0] or {}).get("id")

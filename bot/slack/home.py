@@ -23,8 +23,10 @@ def _percent(value: float | None) -> str:
     return "—" if value is None else f"{round(value * 100)}%"
 
 
-def manager_home(metrics: dict[str, Any], language: str, since: str) -> dict[str, Any]:
-    """The Home tab for managers: this week's headline numbers so far."""
+def manager_home(
+    metrics: dict[str, Any], language: str, since: str, chart_file_id: str | None = None
+) -> dict[str, Any]:
+    """The Home tab for managers: this week's headline numbers so far and the last chart."""
     blocks: list[Block] = [
         {
             "type": "header",
@@ -53,6 +55,14 @@ def manager_home(metrics: dict[str, Any], language: str, since: str) -> dict[str
         ),
         context(t(language, "home.since", since=since)),
     ]
+    if chart_file_id:
+        blocks.append(
+            {
+                "type": "image",
+                "slack_file": {"id": chart_file_id},
+                "alt_text": t(language, "digest.chart_title"),
+            }
+        )
     return {"type": "home", "blocks": blocks}
 
 
@@ -84,7 +94,9 @@ def _home_opened(services: Services) -> Callable[..., None]:
                 metrics = compute(
                     digests.database, digests.calendar, Period(monday, now + timedelta(seconds=1))
                 )
-                view = manager_home(metrics, language, monday.date().isoformat())
+                view = manager_home(
+                    metrics, language, monday.date().isoformat(), digests.latest_chart()
+                )
             else:
                 view = requester_home(language)
             client.views_publish(user_id=user_id, view=view)

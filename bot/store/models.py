@@ -225,4 +225,6 @@ class Digest(Base):
     status: Mapped[str] = mapped_column(String(16))
     channel_id: Mapped[str | None] = mapped_column(String(32))
     ts: Mapped[str | None] = mapped_column(String(32))
+    # The uploaded chart, shown again on managers' Home tab.
+    chart_file_id: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -89,4 +89,26 @@ def test_manager_home_shows_the_week_so_far(fc_desk: Desk) -> None:
     assert "Balcão · a semana até agora" in str(manager["blocks"])
     assert "1 chamados" in str(manager["blocks"])
     assert "Para pedir ajuda" in str(requester["blocks"])
+    assert "slack_file" not in str(manager["blocks"])
     assert "a semana até agora" not in str(requester["blocks"])
+
+
+def test_manager_home_shows_the_last_chart(fc_desk: Desk) -> None:
+    fc_desk.clock._now = MONDAY_MORNING
+    fc_desk.runtime.digest_jobs.run()
+
+    event = {
+        "type": "app_home_opened",
+        "user": "U0MARCOS",
+        "channel": "D0MARCOS",
+        "tab": "home",
+        "event_ts": "1800000000.000100",
+    }
+    fc_desk.local.delivery.deliver_event(event)
+    fc_desk.settle()
+
+    manager = fc_desk.local.workspace.home_view("U0MARCOS")
+    assert manager is not None
+    [image] = [b for b in manager["blocks"] if b["type"] == "image"]
+    file_id = image["slack_file"]["id"]
+    assert fc_desk.local.workspace.files[file_id].filename == "balcao-semana.png"
