@@ -4,7 +4,7 @@ Usage: .venv/bin/python -m bench.digest_demo [--rows 1000] [--out bench/results]
 
 Rows come from ../shared/data/it-tickets/dev.csv (seeded sample) and the project's pt-BR set
 (tests/data/requests_pt_br.csv). The clock starts on Monday 30 Nov 2026 09:00 in São Paulo and
-moves 10 minutes per request. Seeded choices then play the humans: an agent assumes and resolves
+moves 5 minutes per request. Seeded choices then play the humans: an agent assumes and resolves
 most escalated chamados, requesters confirm or decline, and rate the service. Finally the digest
 for that week is posted to the local managers' channel; its text is printed and its chart saved.
 """
@@ -65,7 +65,7 @@ def play(runtime: Runtime, clock: FixedClock, text: str, language: str,
     channel = ticket.triage_channel_id or ""
     local.press_button(AGENT, channel, ticket.triage_ts, "ticket_assume")
     runtime.worker.wait_idle(30)
-    clock.advance(timedelta(minutes=randomness.randint(5, 90)))
+    clock.advance(timedelta(minutes=randomness.randint(1, 15)))
     local.post(AGENT, channel, "Pode testar de novo, por favor?", thread_ts=ticket.triage_ts)
     runtime.worker.wait_idle(30)
     local.press_button(AGENT, channel, ticket.triage_ts, "ticket_resolve")
@@ -125,7 +125,7 @@ def main() -> None:
         try:
             for text, language in rows(args.rows):
                 play(runtime, clock, text, language, randomness)
-                clock.advance(timedelta(minutes=10))
+                clock.advance(timedelta(minutes=5))
             rate_all(runtime, randomness)
             clock._now = datetime(2026, 12, 7, 12, 30, tzinfo=UTC)
             runtime.digest_jobs.run()

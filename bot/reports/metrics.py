@@ -152,7 +152,7 @@ def _metrics(
         },
         "first_contact_resolution": _share(len(first_contact), len(supported)),
         "times_hours": _times(chamados, calendar),
-        "sla_met": _sla(chamados),
+        "sla_met": _sla(chamados, calendar),
         "reopen_rate": _share(len(reopens[1]), len(reopens[0])),
         "csat": {
             "average": round(statistics.fmean(t.survey_rating or 0 for t in rated), 2)
@@ -210,7 +210,7 @@ def _times(chamados: list[Ticket], calendar: BusinessCalendar) -> dict[str, Any]
     }
 
 
-def _sla(chamados: list[Ticket]) -> dict[str, Any]:
+def _sla(chamados: list[Ticket], calendar: BusinessCalendar) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for priority in ("P1", "P2", "P3", "P4"):
         tracked = [
@@ -218,14 +218,24 @@ def _sla(chamados: list[Ticket]) -> dict[str, Any]:
             for t in chamados
             if t.priority == priority and t.sla_resolution_due_at and t.status not in OPEN_STATUSES
         ]
-        met = [
-            t for t in tracked if not any(key.endswith("_breach") for key in (t.sla_alerts or {}))
-        ]
+        met = [t for t in tracked if _met(t, calendar)]
         result[priority] = {"tracked": len(tracked), "met_share": _share(len(met), len(tracked))}
     tracked_all = sum(entry["tracked"] for entry in result.values())
     met_all = sum(round((entry["met_share"] or 0) * entry["tracked"]) for entry in result.values())
     result["all"] = {"tracked": tracked_all, "met_share": _share(met_all, tracked_all)}
     return result
+
+
+def _met(ticket: Ticket, calendar: BusinessCalendar) -> bool:
+    """Ended before its resolution due time, moved by the time spent waiting on the requester."""
+    if any(key.endswith("_breach") for key in (ticket.sla_alerts or {})):
+        return False
+    ended = ticket.resolved_at or ticket.closed_at
+    assert ticket.sla_resolution_due_at is not None
+    if ended is None:
+        return True
+    due = calendar.add(ticket.sla_resolution_due_at, timedelta(seconds=ticket.sla_paused_seconds))
+    return ended <= due
 
 
 def _gaps(chamados: list[Ticket]) -> list[dict[str, Any]]:

@@ -70,7 +70,9 @@ def digest_blocks(data: DigestData, language: str) -> tuple[str, list[Block]]:
             t(
                 language,
                 "digest.gap",
-                category=gap["category"],
+                category=t(language, "unknown")
+                if gap["category"] == "unknown"
+                else gap["category"],
                 count=gap["count"],
                 example=escape_truncated(gap["example"], 100),
             )
