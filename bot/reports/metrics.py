@@ -67,7 +67,7 @@ def _share(part: int, whole: int) -> float | None:
 
 
 def compute(database: Database, calendar: BusinessCalendar, period: Period) -> dict[str, Any]:
-    """Every metric for chamados opened in `period` (backlog: as of its end)."""
+    """Compute every metric for chamados opened in `period` (backlog: as of its end)."""
     with database.transaction() as session:
         tickets = list(
             session.scalars(

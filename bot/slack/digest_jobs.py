@@ -29,6 +29,41 @@ def _change(now: float | int | None, before: float | int | None) -> str:
     return f" ({(now - before) / before:+.0%})"
 
 
+def _gap_lines(metrics: dict[str, Any], language: str) -> list[str]:
+    return [
+        t(
+            language,
+            "digest.gap",
+            category=t(language, "unknown") if gap["category"] == "unknown" else gap["category"],
+            count=gap["count"],
+            example=escape_truncated(gap["example"], 100),
+        )
+        for gap in metrics["kb_gaps"][:3]
+    ]
+
+
+def _comment_lines(metrics: dict[str, Any]) -> list[str]:
+    return [
+        f"• {c['ticket']} ({c['rating']}/5): " + escape_truncated(c["comment"], 200)
+        for c in metrics["csat"]["low_rating_comments"][:3]
+    ]
+
+
+def _report_button(data: DigestData, language: str) -> Block:
+    return {
+        "type": "actions",
+        "block_id": "digest",
+        "elements": [
+            {
+                "type": "button",
+                "action_id": REPORT_ACTION,
+                "text": {"type": "plain_text", "text": t(language, "digest.report_button")},
+                "value": data.period.start.date().isoformat(),
+            }
+        ],
+    }
+
+
 def digest_blocks(data: DigestData, language: str) -> tuple[str, list[Block]]:
     """Build the post: headline, week-over-week changes, KB gaps and low-rating comments."""
     metrics, previous = data.metrics, data.previous
@@ -48,58 +83,25 @@ def digest_blocks(data: DigestData, language: str) -> tuple[str, list[Block]]:
         csat=metrics["csat"]["average"] or "—",
         backlog=metrics["backlog"]["open"],
     )
+    title = t(
+        language,
+        "digest.title",
+        start=data.period.start.date().isoformat(),
+        end=data.period.end.date().isoformat(),
+    )
+
     blocks: list[Block] = [
-        {
-            "type": "header",
-            "text": {
-                "type": "plain_text",
-                "text": t(
-                    language,
-                    "digest.title",
-                    start=data.period.start.date().isoformat(),
-                    end=data.period.end.date().isoformat(),
-                )[:150],
-            },
-        },
+        {"type": "header", "text": {"type": "plain_text", "text": title[:150]}},
         section(f"*{headline}*"),
         section(changes),
     ]
-    gaps = metrics["kb_gaps"][:3]
+    gaps = _gap_lines(metrics, language)
     if gaps:
-        lines = [
-            t(
-                language,
-                "digest.gap",
-                category=t(language, "unknown")
-                if gap["category"] == "unknown"
-                else gap["category"],
-                count=gap["count"],
-                example=escape_truncated(gap["example"], 100),
-            )
-            for gap in gaps
-        ]
-        blocks.append(section(t(language, "digest.gaps_title") + "\n" + "\n".join(lines)))
-    comments = metrics["csat"]["low_rating_comments"][:3]
+        blocks.append(section(t(language, "digest.gaps_title") + "\n" + "\n".join(gaps)))
+    comments = _comment_lines(metrics)
     if comments:
-        lines = [
-            f"• {c['ticket']} ({c['rating']}/5): " + escape_truncated(c["comment"], 200)
-            for c in comments
-        ]
-        blocks.append(section(t(language, "digest.comments_title") + "\n" + "\n".join(lines)))
-    blocks.append(
-        {
-            "type": "actions",
-            "block_id": "digest",
-            "elements": [
-                {
-                    "type": "button",
-                    "action_id": REPORT_ACTION,
-                    "text": {"type": "plain_text", "text": t(language, "digest.report_button")},
-                    "value": data.period.start.date().isoformat(),
-                }
-            ],
-        }
-    )
+        blocks.append(section(t(language, "digest.comments_title") + "\n" + "\n".join(comments)))
+    blocks.append(_report_button(data, language))
     blocks.append(context(t(language, "digest.footer")))
     return headline, blocks
 
