@@ -279,34 +279,40 @@ class Handoffs:
     def close_unresolved(self, key: str, agent_id: str, reason: str) -> Result:
         """Close without a solution (duplicate, no reply, out of scope …), with the reason."""
         now = self.clock.now()
-        with self.database.transaction() as session:
-            ticket = TicketRepository(session).get_by_key(key)
-            if ticket is None:
-                return Result(Outcome.NOT_FOUND)
-            done = _conditional_update(
-                session,
-                ticket,
-                Ticket.status.in_(OPEN_STATUSES),
-                status=TicketStatus.CLOSED,
-                resolution=Resolution.UNRESOLVED,
-                resolution_note=reason,
-                closed_at=now,
-                status_changed_at=now,
-                updated_at=now,
-            )
-            if not done:
-                return Result(Outcome.ALREADY, card_of(session, ticket), ticket.assignee_user_id)
-            TicketRepository(session).add_event(
-                ticket,
-                EventKind.STATUS_CHANGED,
-                agent_id,
-                now,
-                {"to": TicketStatus.CLOSED.value, "resolution": Resolution.UNRESOLVED.value},
-            )
-            return Result(Outcome.DONE, card_of(session, ticket), ticket.assignee_user_id)
+        return self._agent_ends(
+            key,
+            agent_id,
+            Ticket.status.in_(OPEN_STATUSES),
+            TicketStatus.CLOSED,
+            Resolution.UNRESOLVED,
+            resolution_note=reason,
+            closed_at=now,
+        )
 
     def resolve_by_agent(self, key: str, agent_id: str, note: str) -> Result:
         """An agent marks the chamado resolved; the requester is then asked to confirm."""
+        now = self.clock.now()
+        return self._agent_ends(
+            key,
+            agent_id,
+            Ticket.status.in_((TicketStatus.IN_PROGRESS, TicketStatus.WAITING_ON_REQUESTER)),
+            TicketStatus.RESOLVED,
+            Resolution.AGENT,
+            resolution_note=note,
+            resolved_at=now,
+            **self._closure_times(now),
+        )
+
+    def _agent_ends(
+        self,
+        key: str,
+        agent_id: str,
+        condition: Any,
+        status: TicketStatus,
+        resolution: Resolution,
+        **values: Any,
+    ) -> Result:
+        """Move the chamado to `status` with `resolution` once, and audit who did it."""
         now = self.clock.now()
         with self.database.transaction() as session:
             ticket = TicketRepository(session).get_by_key(key)
@@ -315,14 +321,12 @@ class Handoffs:
             done = _conditional_update(
                 session,
                 ticket,
-                Ticket.status.in_((TicketStatus.IN_PROGRESS, TicketStatus.WAITING_ON_REQUESTER)),
-                status=TicketStatus.RESOLVED,
-                resolution=Resolution.AGENT,
-                resolution_note=note,
-                resolved_at=now,
+                condition,
+                status=status,
+                resolution=resolution,
                 status_changed_at=now,
                 updated_at=now,
-                **self._closure_times(now),
+                **values,
             )
             if not done:
                 return Result(Outcome.ALREADY, card_of(session, ticket), ticket.assignee_user_id)
@@ -331,7 +335,7 @@ class Handoffs:
                 EventKind.STATUS_CHANGED,
                 agent_id,
                 now,
-                {"to": TicketStatus.RESOLVED.value, "resolution": Resolution.AGENT.value},
+                {"to": status.value, "resolution": resolution.value},
             )
             return Result(Outcome.DONE, card_of(session, ticket), ticket.assignee_user_id)
 
