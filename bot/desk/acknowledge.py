@@ -13,12 +13,15 @@ from bot.desk.commands import RequesterProfile
 from bot.store.database import Database
 from bot.store.enums import EventKind, MessageDirection, ReplyState
 from bot.store.models import Requester, Ticket, TicketMessage
-from bot.store.repositories import MessageRepository, RequesterRepository, TicketRepository
+from bot.store.repositories import (
+    STALE_CLAIM,
+    MessageRepository,
+    RequesterRepository,
+    TicketRepository,
+    claim_message,
+)
 
 logger = logging.getLogger(__name__)
-
-# A claim older than this belongs to an instance that died while sending.
-STALE_CLAIM = timedelta(minutes=2)
 
 
 @dataclass(frozen=True)
@@ -55,15 +58,11 @@ class Acknowledger:
         """Take the reply of one message for this worker; `None` if another has it or it is done."""
         now = self.clock.now()
         with self.database.transaction() as session:
-            messages = MessageRepository(session)
-            if not messages.claim_reply(message_id, now, now - STALE_CLAIM):
+            claimed = claim_message(session, message_id, now)
+            if claimed is None:
                 return None
-            message = messages.get_by_id(message_id)
-            assert message is not None
-            ticket = TicketRepository(session).get_by_id(message.ticket_id)
-            assert ticket is not None and ticket.key is not None
-            requester = session.get(Requester, ticket.requester_id)
-            assert requester is not None
+            message, ticket, requester = claimed
+            assert ticket.key is not None
             return PendingReply(
                 message_id=message_id,
                 ticket_key=ticket.key,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -13,9 +13,7 @@ from bot.desk.sla import SlaPolicy
 from bot.store.database import Database
 from bot.store.enums import EventKind, MessageDirection, ReplyState, TicketStatus
 from bot.store.models import Relay, Requester, Ticket, TicketMessage
-from bot.store.repositories import MessageRepository, TicketRepository
-
-STALE_CLAIM = timedelta(minutes=2)
+from bot.store.repositories import MessageRepository, TicketRepository, claim_message
 
 
 @dataclass(frozen=True)
@@ -60,14 +58,12 @@ class BridgeStore:
         """Take a message's relay for this worker; `None` if it is done or another has it."""
         now = self.clock.now()
         with self.database.transaction() as session:
-            messages = MessageRepository(session)
-            if not messages.claim_reply(message_id, now, now - STALE_CLAIM):
+            claimed = claim_message(session, message_id, now)
+            if claimed is None:
                 return None
-            message = messages.get_by_id(message_id)
-            assert message is not None and message.route is not None
-            ticket = session.get(Ticket, message.ticket_id)
-            requester = session.get(Requester, ticket.requester_id) if ticket else None
-            assert ticket is not None and ticket.key is not None and requester is not None
+            message, ticket, requester = claimed
+            assert message.route is not None
+            assert ticket.key is not None
             route = Route(message.route)
             if route == Route.TO_CARD:
                 target = (ticket.triage_channel_id or "", ticket.triage_ts or "")

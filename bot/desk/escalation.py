@@ -134,34 +134,20 @@ class Handoffs:
             return card_of(session, ticket) if ticket else None
 
     def resolve_by_self_service(self, key: str, user_id: str) -> Result:
-        """Close the chamado because the requester confirmed the KB answer solved it."""
+        """Close the chamado because the requester confirmed the KB article solved it."""
         now = self.clock.now()
-        with self.database.transaction() as session:
-            ticket = self._requester_ticket(session, key, user_id)
-            if isinstance(ticket, Result):
-                return ticket
-            done = _conditional_update(
-                session,
-                ticket,
-                (Ticket.status == TicketStatus.NEW) & Ticket.escalated_at.is_(None),
-                status=TicketStatus.RESOLVED,
-                resolution=Resolution.SELF_SERVICE,
-                reminder_at=None,
-                autoclose_at=None,
-                resolved_at=now,
-                closed_at=now,
-                updated_at=now,
-            )
-            if not done:
-                return Result(Outcome.ALREADY, card_of(session, ticket))
-            TicketRepository(session).add_event(
-                ticket,
-                EventKind.STATUS_CHANGED,
-                user_id,
-                now,
-                {"to": TicketStatus.RESOLVED.value, "resolution": Resolution.SELF_SERVICE.value},
-            )
-            return Result(Outcome.DONE, card_of(session, ticket))
+        return self._end(
+            key,
+            user_id,
+            (Ticket.status == TicketStatus.NEW) & Ticket.escalated_at.is_(None),
+            TicketStatus.RESOLVED,
+            Resolution.SELF_SERVICE,
+            requester_only=True,
+            reminder_at=None,
+            autoclose_at=None,
+            resolved_at=now,
+            closed_at=now,
+        )
 
     def escalate(self, key: str, actor: str, declined_kb: bool = False) -> Result:
         """Send the chamado to the agents; small talk that asks for a person becomes a chamado."""
@@ -279,7 +265,7 @@ class Handoffs:
     def close_unresolved(self, key: str, agent_id: str, reason: str) -> Result:
         """Close without a solution (duplicate, no reply, out of scope …), with the reason."""
         now = self.clock.now()
-        return self._agent_ends(
+        return self._end(
             key,
             agent_id,
             Ticket.status.in_(OPEN_STATUSES),
@@ -292,7 +278,7 @@ class Handoffs:
     def resolve_by_agent(self, key: str, agent_id: str, note: str) -> Result:
         """An agent marks the chamado resolved; the requester is then asked to confirm."""
         now = self.clock.now()
-        return self._agent_ends(
+        return self._end(
             key,
             agent_id,
             Ticket.status.in_((TicketStatus.IN_PROGRESS, TicketStatus.WAITING_ON_REQUESTER)),
@@ -303,19 +289,29 @@ class Handoffs:
             **self._closure_times(now),
         )
 
-    def _agent_ends(
+    def _end(
         self,
         key: str,
-        agent_id: str,
+        actor_id: str,
         condition: Any,
         status: TicketStatus,
         resolution: Resolution,
+        requester_only: bool = False,
         **values: Any,
     ) -> Result:
-        """Move the chamado to `status` with `resolution` once, and audit who did it."""
+        """Move the chamado to `status` with `resolution` once, and audit who did it.
+
+        With `requester_only`, only the person who opened the chamado may do it.
+        """
         now = self.clock.now()
         with self.database.transaction() as session:
-            ticket = TicketRepository(session).get_by_key(key)
+            if requester_only:
+                found = self._requester_ticket(session, key, actor_id)
+                if isinstance(found, Result):
+                    return found
+                ticket: Ticket | None = found
+            else:
+                ticket = TicketRepository(session).get_by_key(key)
             if ticket is None:
                 return Result(Outcome.NOT_FOUND)
             done = _conditional_update(
@@ -333,7 +329,7 @@ class Handoffs:
             TicketRepository(session).add_event(
                 ticket,
                 EventKind.STATUS_CHANGED,
-                agent_id,
+                actor_id,
                 now,
                 {"to": status.value, "resolution": resolution.value},
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -20,7 +21,7 @@ from bot.desk.commands import (
 )
 from bot.desk.describe import describe
 from bot.store.database import Database
-from bot.store.enums import EventKind, MessageDirection, ReplyState, TicketStatus
+from bot.store.enums import EventKind, MessageDirection, ReplyState, TicketSource, TicketStatus
 from bot.store.models import Requester, Ticket, TicketMessage
 from bot.store.repositories import (
     MessageRepository,
@@ -215,55 +216,52 @@ class Intake:
     def _open_linked_ticket(
         self, session: Session, parent: Ticket, message: IncomingMessage
     ) -> Ticket:
-        """A new chamado in the old thread, linked to the one that ended."""
-        now = self.clock.now()
-        title, description = describe(message.text, message.files)
-        tickets = TicketRepository(session)
-        ticket = tickets.add(
-            Ticket(
-                requester_id=parent.requester_id,
-                source=parent.source,
-                channel_id=message.channel_id,
-                root_ts=message.ts,
-                thread_ts=parent.conversation_ts,
-                parent_ticket_id=parent.id,
-                status=TicketStatus.NEW,
-                title=title,
-                description=description,
-                language=parent.language,
-                created_at=now,
-                updated_at=now,
-            ),
-            self.keys.prefix,
-            self.keys.start,
+        """Open a new chamado in the old thread, linked to the one that ended."""
+        return self._insert_ticket(
+            session,
+            message,
+            parent.requester_id,
+            parent.source,
+            message.ts,
+            thread_ts=parent.conversation_ts,
+            parent_ticket_id=parent.id,
+            language=parent.language,
+            event_data={"parent": parent.key},
         )
-        tickets.add_event(
-            ticket,
-            EventKind.CREATED,
-            message.user_id,
-            now,
-            {"source": parent.source.value, "ts": message.ts, "parent": parent.key},
-        )
-        return ticket
 
     def _open_ticket(self, session: Session, message: IncomingMessage) -> Ticket:
         assert message.opens_ticket_as is not None
+        requester = RequesterRepository(session).get_or_create(message.user_id, self.clock.now())
+        return self._insert_ticket(
+            session, message, requester.id, message.opens_ticket_as, message.root_ts
+        )
+
+    def _insert_ticket(
+        self,
+        session: Session,
+        message: IncomingMessage,
+        requester_id: int,
+        source: TicketSource,
+        root_ts: str,
+        event_data: dict[str, Any] | None = None,
+        **values: Any,
+    ) -> Ticket:
         now = self.clock.now()
-        requester = RequesterRepository(session).get_or_create(message.user_id, now)
         title, description = describe(message.text, message.files)
         tickets = TicketRepository(session)
 
         ticket = tickets.add(
             Ticket(
-                requester_id=requester.id,
-                source=message.opens_ticket_as,
+                requester_id=requester_id,
+                source=source,
                 channel_id=message.channel_id,
-                root_ts=message.root_ts,
+                root_ts=root_ts,
                 status=TicketStatus.NEW,
                 title=title,
                 description=description,
                 created_at=now,
                 updated_at=now,
+                **values,
             ),
             self.keys.prefix,
             self.keys.start,
@@ -273,7 +271,7 @@ class Intake:
             EventKind.CREATED,
             message.user_id,
             now,
-            {"source": message.opens_ticket_as.value, "ts": message.ts},
+            {"source": source.value, "ts": message.ts, **(event_data or {})},
         )
         return ticket
 

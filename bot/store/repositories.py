@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import or_, select, update
@@ -147,6 +147,30 @@ class MessageRepository:
         )
         # Messages recorded before routes existed were all first contacts.
         return [(int(row[0]), str(row[1] or "first_contact")) for row in rows]
+
+
+# A claim older than this belongs to an instance that died while sending.
+STALE_CLAIM = timedelta(minutes=2)
+
+
+def claim_message(
+    session: Session, message_id: int, now: datetime
+) -> tuple[TicketMessage, Ticket, Requester] | None:
+    """Claim a message's after-ack work and load it with its chamado and requester.
+
+    Returns `None` when the work is done or another worker holds a fresh claim.
+    """
+    messages = MessageRepository(session)
+    if not messages.claim_reply(message_id, now, now - STALE_CLAIM):
+        return None
+    message = messages.get_by_id(message_id)
+    assert message is not None
+    ticket = session.get(Ticket, message.ticket_id)
+    assert ticket is not None
+    assert ticket.key is not None
+    requester = session.get(Requester, ticket.requester_id)
+    assert requester is not None
+    return message, ticket, requester
 
 
 class ProcessedEventRepository:
