@@ -53,7 +53,7 @@ def load_settings(**overrides: object) -> Settings:
 
 
 def _variable_name(location: tuple[int | str, ...]) -> str:
-    """The environment variable behind a settings field, as the operator spells it."""
+    """Return the environment variable behind a settings field, as the operator spells it."""
     if not location:
         return "Settings"
     name = str(location[0])

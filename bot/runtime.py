@@ -162,27 +162,74 @@ class Runtime:
 
     def _services(self, client: Any, scope: Scope) -> Services:
         settings = self.settings
-        acknowledger = Acknowledger(
+        language = language_for(settings.default_locale)
+        self.acknowledger = Acknowledger(
             self.database, self.clock, timedelta(hours=settings.profile_max_age_hours)
         )
-        self.acknowledger = acknowledger
         policy = self.closure_policy()
         sla = SlaPolicy(
             policy.calendar, parse_targets(settings.sla_targets), settings.sla_warn_percent / 100
         )
         handoffs = Handoffs(self.database, self.clock, policy)
         triage = self._triage(client, handoffs)
-        self.closure_jobs = ClosureJobs(client, Closure(self.database, self.clock), triage)
-        surveys = Surveys(
-            self.database,
-            self.clock,
-            SurveyPolicy(
-                policy.calendar,
-                settings.survey_sample_rate,
-                timedelta(days=settings.survey_cooldown_days),
-            ),
+        surveys = self._timed_jobs(client, triage, policy, sla)
+
+        first_contact = None
+        if self.brain is not None:
+            recorder = FirstContactRecorder(self.database, self.clock, self.brain, policy, sla)
+            first_contact = FirstContact(self.brain, recorder, triage)
+        triage_channels = set(triage.team_channels.values())
+        if triage.default_channel:
+            triage_channels.add(triage.default_channel)
+        agents = AgentDirectory(client, triage_channels)
+        bridge = Bridge(
+            client,
+            BridgeStore(self.database, self.clock, sla),
+            agents,
+            settings.note_prefix,
+            language,
         )
+
+        return Services(
+            intake=Intake(
+                self.database,
+                self.clock,
+                TicketKeys(settings.ticket_key_prefix, settings.ticket_key_start),
+            ),
+            cancellation=Cancellation(self.database, self.clock),
+            followup=FollowUp(
+                client, self.acknowledger, language, settings.time_zone, first_contact
+            ),
+            worker=self.worker,
+            scope=scope,
+            handoffs=handoffs,
+            triage=triage,
+            brain=self.brain,
+            bridge=bridge,
+            agents=agents,
+            reclassification=self._reclassification(),
+            surveys=surveys,
+            digests=self.digest_jobs.digests,
+            managers=AgentDirectory(
+                client, [self.digest_jobs.channel_id] if self.digest_jobs.channel_id else []
+            ).members,
+        )
+
+    def _timed_jobs(
+        self, client: Any, triage: Triage, policy: ClosurePolicy, sla: SlaPolicy
+    ) -> Surveys:
+        """Build what the scheduled jobs run: closure, surveys, digest and SLA watch."""
+        settings = self.settings
+        self.closure_jobs = ClosureJobs(client, Closure(self.database, self.clock), triage)
+
+        survey_policy = SurveyPolicy(
+            policy.calendar,
+            settings.survey_sample_rate,
+            timedelta(days=settings.survey_cooldown_days),
+        )
+        surveys = Surveys(self.database, self.clock, survey_policy)
         self.survey_jobs = SurveyJobs(client, surveys, triage)
+
         managers = resolve_channel_ids(client, [settings.managers_channel])
         self.digest_jobs = DigestJobs(
             client,
@@ -195,45 +242,7 @@ class Runtime:
         self.sla_jobs = SlaJobs(
             client, SlaWatch(self.database, self.clock, sla), triage, settings.team_leads
         )
-        first_contact = None
-        if self.brain is not None:
-            recorder = FirstContactRecorder(self.database, self.clock, self.brain, policy, sla)
-            first_contact = FirstContact(self.brain, recorder, triage)
-        language = language_for(settings.default_locale)
-        agents = AgentDirectory(
-            client,
-            {
-                *triage.team_channels.values(),
-                *([triage.default_channel] if triage.default_channel else []),
-            },
-        )
-        bridge = Bridge(
-            client,
-            BridgeStore(self.database, self.clock, sla),
-            agents,
-            settings.note_prefix,
-            language,
-        )
-        return Services(
-            intake=Intake(
-                self.database,
-                self.clock,
-                TicketKeys(settings.ticket_key_prefix, settings.ticket_key_start),
-            ),
-            cancellation=Cancellation(self.database, self.clock),
-            followup=FollowUp(client, acknowledger, language, settings.time_zone, first_contact),
-            worker=self.worker,
-            scope=scope,
-            handoffs=handoffs,
-            triage=triage,
-            brain=self.brain,
-            bridge=bridge,
-            agents=agents,
-            reclassification=self._reclassification(),
-            surveys=surveys,
-            digests=self.digest_jobs.digests,
-            managers=AgentDirectory(client, managers.values()).members,
-        )
+        return surveys
 
     def _reclassification(self) -> Reclassification | None:
         """Corrections need the catalogue; past ones teach the classifier again at start-up."""
@@ -298,7 +307,7 @@ class Runtime:
             self.local.connect_bot(f"http://127.0.0.1:{self.http.port}/slack/events")
 
     def health(self) -> dict[str, Any]:
-        """Whether the database answers; served at `/healthz`."""
+        """Report whether the database responds; served at `/healthz`."""
         try:
             with self.database.engine.connect() as connection:
                 connection.execute(text("SELECT 1"))
@@ -326,8 +335,8 @@ class Runtime:
             )
 
     def _recovery_loop(self) -> None:
-        # NOTE: a plain timer until the APScheduler jobs exist; the atomic reply claim keeps
-        # several instances from answering the same message twice.
+        # Every instance runs this pass (not only the scheduler's lease holder), so its own
+        # stuck work is retried; the atomic claim keeps a message from being handled twice.
         while not self._stopping.wait(RECOVERY_INTERVAL_S):
             try:
                 self._recover()

@@ -17,7 +17,8 @@ logger = logging.getLogger(__name__)
 
 PASSAGE_CHARS = 700
 
-# Closing sections ("Ainda não resolveu?") only say how to reach a person: never an answer.
+# Closing sections ("Ainda não resolveu?") only tell how to reach a person, so they are
+# never offered as an answer.
 _CLOSING = re.compile(
     r"ainda n[aã]o resolveu|still not (solved|fixed)|n[aã]o resolveu\?", re.IGNORECASE
 )

@@ -133,7 +133,7 @@ class BridgeStore:
     def _move_status(
         self, tickets: TicketRepository, ticket: Ticket, job: RelayJob, now: datetime
     ) -> None:
-        # An agent's message waits on the requester; the requester's answer resumes the work.
+        # An agent's message waits on the requester; the requester's reply resumes the work.
         if job.route == Route.TO_REQUESTER:
             if ticket.first_response_at is None:
                 ticket.first_response_at = now
@@ -156,7 +156,7 @@ class BridgeStore:
         ticket.updated_at = now
 
     def _pause_or_resume(self, ticket: Ticket, status: TicketStatus, now: datetime) -> None:
-        """The resolution clock stops while the chamado waits on the requester."""
+        """Stop the resolution clock while the chamado waits on the requester, restart it after."""
         if status == TicketStatus.WAITING_ON_REQUESTER:
             ticket.sla_paused_at = now
         elif ticket.sla_paused_at is not None:
@@ -166,7 +166,7 @@ class BridgeStore:
             ticket.sla_paused_at = None
 
     def relayed_copy(self, channel_id: str, ts: str) -> RelayTarget | None:
-        """Where a message was copied to, for relaying its edit or deletion."""
+        """Return where a message was copied to, so its edit or deletion can follow."""
         with self.database.transaction() as session:
             relay = session.scalars(
                 select(Relay).where(Relay.source_channel_id == channel_id, Relay.source_ts == ts)
@@ -227,7 +227,7 @@ def record_note(
 
 
 def card_of_thread(database: Database, channel_id: str, thread_ts: str) -> str | None:
-    """The key of the chamado whose triage card starts this thread, if any."""
+    """Return the key of the chamado whose triage card starts this thread, if any."""
     with database.transaction() as session:
         ticket = TicketRepository(session).get_by_triage(channel_id, thread_ts)
         return ticket.key if ticket else None

@@ -76,7 +76,7 @@ class BusinessCalendar:
         )
 
     def add(self, start: datetime, duration: timedelta) -> datetime:
-        """The moment `duration` of business time after `start` (aware UTC in, aware UTC out)."""
+        """Return the moment `duration` of business time after `start` (aware UTC in and out)."""
         remaining = duration
         cursor = start.astimezone(self.time_zone)
         for _ in range(3660):
@@ -106,7 +106,7 @@ class BusinessCalendar:
         return total
 
     def add_days(self, start: datetime, days: int) -> datetime:
-        """The same local time `days` business days later (or the next opening, if closed)."""
+        """Return the same local time `days` business days later, or the next opening if closed."""
         local = start.astimezone(self.time_zone)
         day, counted = local.date(), 0
         while counted < days:

@@ -1,4 +1,4 @@
-"""MOF step 4, confirm and close: reminders, then closure when nobody answers."""
+"""MOF step 4, confirm and close: reminders, then closure when the requester stays silent."""
 
 from __future__ import annotations
 

@@ -66,7 +66,7 @@ class MessageDeletion:
 class RecordStatus(StrEnum):
     NEW_TICKET = "new_ticket"
     ADDED_TO_TICKET = "added_to_ticket"
-    # A reply with the details the bot asked for: it gets a first-contact answer of its own.
+    # A reply with the details the bot requested, which gets its own first-contact reply.
     DETAILS_ADDED = "details_added"
     DUPLICATE = "duplicate"
     IGNORED = "ignored"
@@ -90,7 +90,7 @@ class RecordOutcome:
 
 @dataclass(frozen=True)
 class RequesterProfile:
-    """What Slack's `users.info` says about a person."""
+    """A person's profile as Slack's `users.info` returns it."""
 
     user_id: str
     name: str | None = None

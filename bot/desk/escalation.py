@@ -150,7 +150,7 @@ class Handoffs:
         )
 
     def escalate(self, key: str, actor: str, declined_kb: bool = False) -> Result:
-        """Send the chamado to the agents; small talk that asks for a person becomes a chamado."""
+        """Send the chamado to the agents; escalated small talk becomes a chamado."""
         now = self.clock.now()
         with self.database.transaction() as session:
             ticket = TicketRepository(session).get_by_key(key)
@@ -236,7 +236,7 @@ class Handoffs:
             return Result(Outcome.DONE, card_of(session, ticket), agent_id)
 
     def assign(self, key: str, actor_id: str, assignee_id: str) -> Result:
-        """Give the chamado to `assignee_id`, whoever had it; closed chamados stay closed."""
+        """Assign the chamado to `assignee_id`, replacing any assignee; closed ones stay closed."""
         now = self.clock.now()
         with self.database.transaction() as session:
             ticket = TicketRepository(session).get_by_key(key)
@@ -276,7 +276,7 @@ class Handoffs:
         )
 
     def resolve_by_agent(self, key: str, agent_id: str, note: str) -> Result:
-        """An agent marks the chamado resolved; the requester is then asked to confirm."""
+        """Mark the chamado resolved by an agent; the requester is then asked to confirm."""
         now = self.clock.now()
         return self._end(
             key,
@@ -336,11 +336,11 @@ class Handoffs:
             return Result(Outcome.DONE, card_of(session, ticket), ticket.assignee_user_id)
 
     def confirm_resolution(self, key: str, user_id: str) -> Result:
-        """The requester confirms the agent's fix: the chamado closes."""
+        """Close the chamado because the requester confirmed the agent's fix."""
         return self._requester_answer(key, user_id, TicketStatus.CLOSED)
 
     def reopen(self, key: str, user_id: str) -> Result:
-        """The requester says "Ainda não": back to the same agent."""
+        """Reopen the chamado for the same agent after the requester pressed "Ainda não"."""
         return self._requester_answer(key, user_id, TicketStatus.IN_PROGRESS)
 
     def _requester_answer(self, key: str, user_id: str, status: TicketStatus) -> Result:

@@ -46,7 +46,7 @@ class Plan:
 
 
 def plan_first_contact(brain: Brain, text: str, user_id: str, language: str) -> Plan:
-    """Decide between small talk, a redirect, a KB answer, suggestions and an agent."""
+    """Choose between small talk, a redirect, a KB answer, suggestions and an agent."""
     classification = brain.classifier.classify(text, user_id)
     if classification.kind == Kind.SMALL_TALK:
         return Plan(Action.SMALL_TALK, classification)
@@ -158,7 +158,7 @@ class FirstContactRecorder:
                     ticket.created_at, ticket.priority
                 )
             if plan.action == Action.ANSWER and self.closure is not None:
-                # An answer nobody confirms is reminded of, then closed politely.
+                # An unconfirmed answer gets a reminder, then closes with a polite message.
                 ticket.reminder_at, ticket.autoclose_at = self.closure.schedule(now)
             if plan.action in (Action.ANSWER, Action.SUGGEST):
                 tickets.add_event(

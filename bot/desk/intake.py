@@ -161,7 +161,7 @@ class Intake:
         is_new: bool,
         on_card: bool,
     ) -> Route | None:
-        """Decide what happens after the ack: answer, relay to one side, or nothing."""
+        """Decide the after-ack work: first contact, a relay to the other side, or nothing."""
         if is_new or self._awaits_details(session, ticket, message):
             return Route.FIRST_CONTACT
         if on_card:
@@ -176,7 +176,7 @@ class Intake:
         return None
 
     def _reopen_on_reply(self, session: Session, ticket: Ticket, message: IncomingMessage) -> None:
-        """A reply during the grace period means it is not solved yet: back to the agent."""
+        """Reopen for the agent, because a reply during the grace period means it is not solved."""
         now = self.clock.now()
         reopened = TicketStatus.IN_PROGRESS if ticket.assignee_user_id else TicketStatus.NEW
         TicketRepository(session).add_event(
@@ -192,7 +192,7 @@ class Intake:
 
     @staticmethod
     def _awaits_details(session: Session, ticket: Ticket, message: IncomingMessage) -> bool:
-        """Whether the bot asked this requester what is happening and this is the answer."""
+        """Return whether this is the requester's reply to the bot's request for details."""
         if ticket.status != TicketStatus.NEW or ticket.escalated_at is not None:
             return False
         if (ticket.details or {}).get("action") != "ask_details":
@@ -202,7 +202,7 @@ class Intake:
 
     @staticmethod
     def _reopens_as_new(session: Session, ticket: Ticket, message: IncomingMessage) -> bool:
-        """Whether the requester writes again in the thread of a chamado that has ended."""
+        """Return whether the requester writes again in the thread of an ended chamado."""
         ended = ticket.status in (
             TicketStatus.CLOSED,
             TicketStatus.CANCELLED,
@@ -315,7 +315,7 @@ class Intake:
             EventKind.MESSAGE_EDITED,
             stored.slack_user_id or "unknown",
             now,
-            # The message now holds the new text; the audit trail keeps the one it replaced.
+            # The message now contains the new text; the audit trail keeps the replaced one.
             {"ts": stored.ts, "previous_text": previous_text},
         )
         return ticket.key

@@ -12,7 +12,7 @@ from bot.store.repositories import TicketRepository
 
 
 def ticket_summary(database: Database, key: str) -> dict[str, Any] | None:
-    """A JSON-ready view of one chamado, or `None` when the key is unknown."""
+    """Return a JSON-ready view of one chamado, or `None` when the key is unknown."""
     with database.transaction() as session:
         tickets = TicketRepository(session)
         ticket = tickets.get_by_key(key)
@@ -64,7 +64,7 @@ def ticket_summary(database: Database, key: str) -> dict[str, Any] | None:
 
 
 def conversation_so_far(database: Database, key: str) -> list[tuple[str, str]]:
-    """The requester's and the bot's messages in order, as (author id or "bot", text)."""
+    """Return the requester's and the bot's messages in order, as (author id or "bot", text)."""
     with database.transaction() as session:
         ticket = TicketRepository(session).get_by_key(key)
         if ticket is None:

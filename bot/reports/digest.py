@@ -20,7 +20,7 @@ from bot.store.models import Digest, Ticket
 
 
 def due_week(cron: str, time_zone: str, now: datetime) -> Period:
-    """The week the latest scheduled digest covers: the seven days before its local date."""
+    """Return the week the latest scheduled digest covers: the seven days before its date."""
     trigger = cron_trigger(cron, time_zone)
     fire = trigger.get_next_fire_time(None, now - timedelta(days=8))
     last = fire
@@ -76,7 +76,7 @@ class Digests:
             digest.chart_file_id = chart_file_id
 
     def latest_chart(self) -> str | None:
-        """The file id of the most recent digest's chart, for the managers' Home tab."""
+        """Return the file id of the latest digest's chart, for the managers' Home tab."""
         with self.database.transaction() as session:
             return session.scalar(
                 select(Digest.chart_file_id)

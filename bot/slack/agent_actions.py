@@ -85,7 +85,9 @@ def _assume(services: Services) -> Callable[..., None]:
 
         def work() -> None:
             if not services.agents.is_agent(agent_id):
-                logger.info("assume refused: not an agent", extra={"ticket": key, "user": agent_id})
+                logger.info(
+                    "assume rejected: not an agent", extra={"ticket": key, "user": agent_id}
+                )
                 return refuse_non_agent(client, body)
             result = assume_and_tell(services, client, key, agent_id)
             if result.outcome != Outcome.DONE:
@@ -103,7 +105,7 @@ def _assume(services: Services) -> Callable[..., None]:
 
 
 def _post_context(services: Services, client: WebClient, card: TicketCard) -> None:
-    """Show the agents the conversation so far in the card's thread, so nobody re-asks."""
+    """Post the conversation so far in the card's thread, so agents need not ask again."""
     if not (card.triage_channel_id and card.triage_ts):
         return
     desk = services.triage.language
@@ -117,7 +119,7 @@ def _post_context(services: Services, client: WebClient, card: TicketCard) -> No
 
 
 def note_modal(callback_id: str, key: str, language: str, texts: str) -> dict[str, Any]:
-    """A modal asking the agent for one text the requester reads (`texts`: message prefix)."""
+    """Build a modal asking the agent for one text the requester reads (`texts`: key prefix)."""
     label_key = "note_label" if texts == "resolve" else "reason_label"
     return {
         "type": "modal",

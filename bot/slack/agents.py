@@ -1,4 +1,4 @@
-"""Who is an agent: the members of the triage channels, cached for a few minutes."""
+"""The agent directory: members of the triage channels, cached for five minutes."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ class AgentDirectory:
         return user_id in self.members()
 
     def channels_of(self, user_id: str) -> list[str]:
-        """The triage channels the agent is a member of: their teams."""
+        """Return the triage channels the agent is a member of, that is, their teams."""
         self.members()
         return [channel for channel, people in self._by_channel.items() if user_id in people]
 

@@ -61,7 +61,7 @@ def in_worker(services: Services, name: str, job: Callable[[], None]) -> None:
             job()
         except SlackApiError as error:
             logger.warning(
-                "button answer not delivered: %s (%s)",
+                "button response not delivered: %s (%s)",
                 name,
                 error.response.get("error"),
                 extra={"error": error.response.get("error")},

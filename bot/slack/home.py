@@ -1,4 +1,4 @@
-"""The App Home tab: managers see the week's headline numbers; everyone sees how to ask."""
+"""The App Home tab: the week's headline numbers for managers, how to ask for everyone."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def _percent(value: float | None) -> str:
 def manager_home(
     metrics: dict[str, Any], language: str, since: str, chart_file_id: str | None = None
 ) -> dict[str, Any]:
-    """The Home tab for managers: this week's headline numbers so far and the last chart."""
+    """Build the managers' Home tab: this week's headline numbers so far and the last chart."""
     blocks: list[Block] = [
         {
             "type": "header",

@@ -4,7 +4,7 @@ from enum import StrEnum
 
 
 class TicketSource(StrEnum):
-    """Where the request entered the desk."""
+    """Channel through which the request entered the desk."""
 
     DM = "dm"
     MENTION = "mention"
@@ -24,7 +24,7 @@ class TicketStatus(StrEnum):
 
 
 class Resolution(StrEnum):
-    """How a chamado ended."""
+    """Manner in which a chamado ended."""
 
     SELF_SERVICE = "self_service"
     AGENT = "agent"

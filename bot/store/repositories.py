@@ -47,7 +47,7 @@ class TicketRepository:
         return self.session.scalars(select(Ticket).where(Ticket.key == key)).one_or_none()
 
     def get_by_root(self, channel_id: str, root_ts: str) -> Ticket | None:
-        """The latest chamado of a thread: the one it started, or one opened later in it."""
+        """Return the latest chamado of a thread: the one it started, or one opened later."""
         return self.session.scalars(
             select(Ticket)
             .where(
@@ -59,7 +59,7 @@ class TicketRepository:
         ).one_or_none()
 
     def get_by_triage(self, channel_id: str, triage_ts: str) -> Ticket | None:
-        """The chamado whose triage card is this message, so its thread is the agents' side."""
+        """Return the chamado whose triage card is this message (its thread is the agents' side)."""
         return self.session.scalars(
             select(Ticket).where(
                 Ticket.triage_channel_id == channel_id, Ticket.triage_ts == triage_ts

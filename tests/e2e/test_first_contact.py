@@ -274,7 +274,7 @@ def test_resolved_chamado_can_still_reach_a_person(fc_desk: Desk) -> None:
     assert len(triage_cards(fc_desk)) == 1
 
 
-def test_card_that_failed_to_post_is_posted_by_recovery(fc_desk: Desk) -> None:
+def test_recovery_posts_missing_card(fc_desk: Desk) -> None:
     fc_desk.post(ANA, ANA_DM, "minha vpn da erro 809 quando conecto de casa")
     # Escalated in the database, but the card's post failed (a Slack error or a crash).
     result = fc_desk.runtime.services.handoffs.escalate("CH-1001", "bot")

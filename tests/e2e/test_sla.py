@@ -81,7 +81,7 @@ def test_waiting_on_requester_pauses_resolution(fc_desk: Desk) -> None:
     fc_desk.settle()
     assert fc_desk.tickets()[0].status is TicketStatus.WAITING_ON_REQUESTER
 
-    # Three business hours pass while waiting; then the requester answers.
+    # Three business hours pass while waiting, then the requester replies.
     fc_desk.clock.advance(timedelta(hours=3))
     root = fc_desk.tickets()[0].root_ts
     fc_desk.post(ANA, ANA_DM, "segue a foto", thread_ts=root)
@@ -118,8 +118,10 @@ def test_operator_views_explain_jobs_and_clocks(fc_desk: Desk) -> None:
     sla = CliRunner().invoke(main, ["sla", "ch-1001"], env=env)
 
     assert jobs.exit_code == 0, jobs.output
-    assert "closure-sweep" in jobs.output and "sla-check" in jobs.output
-    assert "sla-response" in jobs.output and "CH-1001" in jobs.output
+    assert "closure-sweep" in jobs.output
+    assert "sla-check" in jobs.output
+    assert "sla-response" in jobs.output
+    assert "CH-1001" in jobs.output
     assert sla.exit_code == 0, sla.output
     assert "CH-1001 · P2 · new" in sla.output
     # The command runs on the real clock, so only targets and due times are fixed here.

@@ -275,12 +275,16 @@ def test_sla_met_uses_due_time_and_pauses() -> None:
 
     from bot.reports.metrics import _met
 
-    calendar = BusinessCalendar.from_settings("America/Sao_Paulo", "mon-fri 08:00-18:00",
-                                              None, ())
-    late = Ticket(sla_resolution_due_at=at(1, 12), resolved_at=at(1, 13), sla_alerts={},
-                  sla_paused_seconds=0)
-    paused = Ticket(sla_resolution_due_at=at(1, 12), resolved_at=at(1, 13), sla_alerts={},
-                    sla_paused_seconds=int(timedelta(hours=2).total_seconds()))
+    calendar = BusinessCalendar.from_settings("America/Sao_Paulo", "mon-fri 08:00-18:00", None, ())
+    late = Ticket(
+        sla_resolution_due_at=at(1, 12), resolved_at=at(1, 13), sla_alerts={}, sla_paused_seconds=0
+    )
+    paused = Ticket(
+        sla_resolution_due_at=at(1, 12),
+        resolved_at=at(1, 13),
+        sla_alerts={},
+        sla_paused_seconds=int(timedelta(hours=2).total_seconds()),
+    )
 
     assert _met(late, calendar) is False
     assert _met(paused, calendar) is True
